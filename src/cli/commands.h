@@ -1,0 +1,14 @@
+// The `annals` subcommands. Each Register* adds its subcommand to the CLI11 app and
+// arranges for it to run; the run sets `*exit_code`.
+#ifndef ANNALS_CLI_COMMANDS_H_
+#define ANNALS_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace annals::cli {
+
+void RegisterCode(CLI::App& app, int* exit_code);
+
+}  // namespace annals::cli
+
+#endif  // ANNALS_CLI_COMMANDS_H_

@@ -1,0 +1,33 @@
+// The code stage: turns the analysed article (text, places, extracted phrases) into
+// coded events (PLOVER, CAMEO, ACLED), merged per article.
+#ifndef ANNALS_CODE_EVENT_CODER_H_
+#define ANNALS_CODE_EVENT_CODER_H_
+
+#include <memory>
+#include <string>
+
+#include "annals/annals.h"
+#include "geo/geocoder.h"
+#include "text/document.h"
+
+namespace annals::code {
+
+class EventCoder {
+ public:
+  static Result<std::unique_ptr<EventCoder>> Load(const std::string& data_dir, const geo::Geocoder* geocoder);
+  ~EventCoder();
+
+  // Fills record->events and record->quotes. Thread-safe.
+  void Code(const Article& article, const text::Document& title, const text::Document& body,
+            const geo::GeoResult& places, ArticleRecord* record) const;
+
+  struct Impl;
+
+ private:
+  explicit EventCoder(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace annals::code
+
+#endif  // ANNALS_CODE_EVENT_CODER_H_

@@ -1,0 +1,29 @@
+// Sentence splitter and dateline finder over a tokenized Document.
+//
+// A sentence ends:
+//   - before a paragraph break (a blank line, or a new line indented by two spaces);
+//   - after '.', '!', '?' or an ellipsis (and any closing quotes or brackets after
+//     it) when the next token does not start with a lower-case letter;
+//   - after a word with an attached period ("U.S.", "Dec.", "J.") only when the next
+//     word usually starts sentences ("The", "But"); never after a title ("Gen.", "St.");
+//   - after the dateline ("PARIS (AP) —", "PARIS, THE CITY" alone on its line);
+//   - when it reaches kMaxSentenceTokens, so that junk input has bounded cost.
+// A quotation that ends in a period and is followed by a lower-case word ("'Stop.'
+// he said") does not end the sentence.
+#ifndef ANNALS_TEXT_SENTENCE_SPLITTER_H_
+#define ANNALS_TEXT_SENTENCE_SPLITTER_H_
+
+#include "text/abbreviations.h"
+#include "text/document.h"
+
+namespace annals::text {
+
+inline constexpr uint32_t kMaxSentenceTokens = 250;
+
+// Fills doc->sentences (and each token's `sentence`, kSentenceStart) and the
+// dateline range. Requires doc->tokens from Tokenize.
+void SplitSentences(const Abbreviations& abbreviations, Document* doc);
+
+}  // namespace annals::text
+
+#endif  // ANNALS_TEXT_SENTENCE_SPLITTER_H_
