@@ -6,6 +6,7 @@
 
 #include "annals/annals.h"
 #include "cli/commands.h"
+#include "cli/table_formatter.h"
 
 namespace annals::cli {
 namespace {
@@ -43,13 +44,16 @@ int RunCode(const CodeOptions& options) {
     std::fprintf(stderr, "annals: %s\n", pipeline.status().message().c_str());
     return 2;
   }
-  const RecordFormatter formatter(kFormats.at(options.format));
+  // "table" is for people (cli/table_formatter.h); every other format is a RecordFormatter.
+  const bool table = options.format == "table";
+  const RecordFormatter formatter(table ? OutputFormat::kArticles : kFormats.at(options.format));
+  const TableFormatter table_formatter;
   ReaderOptions reader_options;
   reader_options.format = kInputFormats.at(options.input_format);
   reader_options.max_article_bytes = options.max_article_bytes;
 
   Tally tally;
-  std::string out = formatter.Begin();
+  std::string out = table ? table_formatter.Begin() : formatter.Begin();
   bool any_output = false;
   auto flush = [&](bool force) {
     if (out.size() >= (1u << 16) || (force && !out.empty())) {
@@ -82,7 +86,8 @@ int RunCode(const CodeOptions& options) {
         for (const std::string& warning : record.warnings)
           std::fprintf(stderr, "annals: warning: %s: %s\n", item.article->origin.c_str(), warning.c_str());
       chunk.clear();
-      formatter.Append(record, &chunk);
+      if (table) table_formatter.Append(*item.article, record, &chunk);
+      else formatter.Append(record, &chunk);
       if (!chunk.empty()) {
         if (any_output) out.append(formatter.Separator());
         out.append(chunk);
@@ -91,7 +96,7 @@ int RunCode(const CodeOptions& options) {
       flush(streaming);
     }
   }
-  out.append(formatter.End());
+  if (!table) out.append(formatter.End());
   flush(true);
 
   std::string reasons;
@@ -112,8 +117,8 @@ void RegisterCode(CLI::App& app, int* exit_code) {
   CLI::App* code = app.add_subcommand("code", "Code articles into event records (one record per article on stdout)");
   code->add_option("inputs", options->inputs, "Input files (.jsonl, .txt), or - for JSON Lines on stdin")
       ->required();
-  code->add_option("--format", options->format, "Output: articles, events, csv or geojson")
-      ->check(CLI::IsMember({"articles", "events", "csv", "geojson"}))
+  code->add_option("--format", options->format, "Output: articles, events, csv, geojson or table (for reading)")
+      ->check(CLI::IsMember({"articles", "events", "csv", "geojson", "table"}))
       ->capture_default_str();
   code->add_option("--input-format", options->input_format, "Input format: auto, jsonl or txt")
       ->check(CLI::IsMember({"auto", "jsonl", "txt"}))
