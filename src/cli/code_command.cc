@@ -71,6 +71,7 @@ int RunCode(const CodeOptions& options) {
       continue;
     }
     const bool streaming = input == "-";
+    const uint64_t read_before = tally.read;
     ReadItem item;
     while (reader.value()->Next(&item)) {
       ++tally.read;
@@ -95,6 +96,9 @@ int RunCode(const CodeOptions& options) {
       }
       flush(streaming);
     }
+    // An input without a single article or skip report (an empty file) is said, not silent.
+    if (tally.read == read_before && !options.quiet)
+      std::fprintf(stderr, "annals: warning: %s: no articles (the input is empty)\n", input.c_str());
   }
   if (!table) out.append(formatter.End());
   flush(true);
