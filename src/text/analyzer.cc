@@ -28,8 +28,8 @@ void Document::Clear(std::string_view new_text, Field new_field) {
 void Analyzer::Analyse(std::string_view text, Field field, Document* doc) const {
   doc->Clear(text, field);
   Tokenize(*abbreviations_, doc);
-  lemmatizer_->Lemmatize(doc);
   SplitSentences(*abbreviations_, doc);
+  lemmatizer_->Lemmatize(doc);  // reads kSentenceStart
 }
 
 }  // namespace annals::text

@@ -15,7 +15,8 @@ class Analyzer {
   // Loads the text lexicons (abbreviations, lemma tables) from `data_dir`.
   static Result<std::unique_ptr<Analyzer>> Load(const std::string& data_dir);
 
-  // Analyses `text` (which must outlive `doc`) into `doc`, reusing its buffers.
+  // Analyses `text` (which must outlive `doc`) into `doc`, reusing its buffers:
+  // tokenize, split sentences, lemmatize.
   void Analyse(std::string_view text, Field field, Document* doc) const;
 
   const Abbreviations& abbreviations() const { return *abbreviations_; }

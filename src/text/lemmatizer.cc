@@ -1,33 +1,183 @@
-// Provisional suffix rules; the WordNet-backed version replaces this file.
 #include "text/lemmatizer.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+
 namespace annals::text {
+namespace lt = lemma_table;
+
+namespace {
+
+constexpr uint32_t kMaxAcronymSize = 5;  // words in capitals up to this length are acronyms
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The plural rule for words WordNet does not know: the length of the singular, or 0.
+// "-ches", "-shes", "-sses", "-xes", "-zes" lose "es"; other "-s" lose "s", except
+// "-ss", "-us", "-is", "-'s" and words shorter than four letters.
+size_t UnknownPluralStem(std::string_view key) {
+  if (key.size() < 4 || key.back() != 's') return 0;
+  const char before = key[key.size() - 2];
+  if (before == 's' || before == 'u' || before == 'i' || before == '\'' || before == '-') return 0;
+  if (EndsWith(key, "ches") || EndsWith(key, "shes") || EndsWith(key, "sses") || EndsWith(key, "xes") ||
+      EndsWith(key, "zes"))
+    return key.size() - 2;
+  if (before < 'a' || before > 'z') return 0;  // digits, marks, non-ASCII: leave alone
+  return key.size() - 1;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& data_dir) {
-  return std::make_unique<Lemmatizer>();
+  const std::string path = data_dir + "/" + lt::kFileName;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return Status(ErrorCode::kMissingResource,
+                  "cannot open '" + path + "': build the project (the build compiles WordNet into it)");
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || static_cast<size_t>(st.st_size) < sizeof(lt::Header)) {
+    ::close(fd);
+    return Status(ErrorCode::kCorruptResource, "'" + path + "' is shorter than its header");
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return Status(ErrorCode::kIo, "cannot map '" + path + "'");
+
+  std::unique_ptr<Lemmatizer> lemmatizer(new Lemmatizer());
+  lemmatizer->map_ = map;
+  lemmatizer->map_size_ = size;
+  const auto* header = static_cast<const lt::Header*>(map);
+  // Every later access is bounds-checked against these sizes, so a damaged file gives
+  // wrong lemmas at worst, never a read outside the mapping.
+  const uint64_t entries_end = uint64_t{header->entries_offset} + uint64_t{header->entry_count} * sizeof(lt::Entry);
+  const uint64_t slots_end = uint64_t{header->slots_offset} + uint64_t{header->slot_count} * sizeof(uint32_t);
+  const uint64_t strings_end = uint64_t{header->strings_offset} + header->strings_size;
+  const bool valid = std::memcmp(header->magic, lt::kMagic, sizeof(lt::kMagic)) == 0 &&
+                     header->version == lt::kVersion && header->slot_count > 0 &&
+                     (header->slot_count & (header->slot_count - 1)) == 0 &&
+                     header->entries_offset % alignof(lt::Entry) == 0 && header->slots_offset % 4 == 0 &&
+                     entries_end <= size && slots_end <= size && strings_end <= size;
+  if (!valid) return Status(ErrorCode::kCorruptResource, "'" + path + "' is not a lemma table of version " +
+                                                             std::to_string(lt::kVersion) + ": rebuild it");
+  lemmatizer->header_ = header;
+  const char* base = static_cast<const char*>(map);
+  lemmatizer->entries_ = reinterpret_cast<const lt::Entry*>(base + header->entries_offset);
+  lemmatizer->slots_ = reinterpret_cast<const uint32_t*>(base + header->slots_offset);
+  lemmatizer->strings_ = base + header->strings_offset;
+  return lemmatizer;
+}
+
+Lemmatizer::~Lemmatizer() {
+  if (map_ != nullptr) ::munmap(const_cast<void*>(map_), map_size_);
+}
+
+std::string_view Lemmatizer::String(lt::StringRef ref) const {
+  const uint32_t offset = lt::RefOffset(ref), size = lt::RefSize(ref);
+  if (uint64_t{offset} + size > header_->strings_size) return {};
+  return std::string_view(strings_ + offset, size);
+}
+
+const lt::Entry* Lemmatizer::Find(std::string_view key) const {
+  if (key.empty() || key.size() > lt::kMaxStringSize) return nullptr;
+  const uint32_t mask = header_->slot_count - 1;
+  uint32_t h = static_cast<uint32_t>(lt::Hash(key)) & mask;
+  for (uint32_t probes = 0; probes <= mask; ++probes, h = (h + 1) & mask) {
+    const uint32_t slot = slots_[h];
+    if (slot == 0 || slot > header_->entry_count) return nullptr;
+    const lt::Entry& e = entries_[slot - 1];
+    if (lt::RefSize(e.key) == key.size() && String(e.key) == key) return &e;
+  }
+  return nullptr;
 }
 
 std::string_view Lemmatizer::Lemma(std::string_view key) const {
-  auto it = exceptions_.find(key);
-  if (it != exceptions_.end()) return it->second;
-  return key;
+  const lt::Entry* e = Find(key);
+  if (e == nullptr) return key;
+  const std::string_view lemma = String(e->lemma);
+  return lemma.empty() ? key : lemma;
+}
+
+LemmaInfo Lemmatizer::Lookup(std::string_view key) const {
+  LemmaInfo info;
+  info.lemma = key;
+  const lt::Entry* e = Find(key);
+  if (e == nullptr) return info;
+  info.known = true;
+  if (std::string_view lemma = String(e->lemma); !lemma.empty()) info.lemma = lemma;
+  info.verb = String(e->verb);
+  info.noun = String(e->noun);
+  info.adj = String(e->adj);
+  info.noun_lemma = e->flags & lt::kNounLemma;
+  info.verb_lemma = e->flags & lt::kVerbLemma;
+  info.adj_lemma = e->flags & lt::kAdjLemma;
+  info.adv_lemma = e->flags & lt::kAdvLemma;
+  return info;
 }
 
 void Lemmatizer::Lemmatize(Document* doc) const {
-  for (Token& t : doc->tokens) {
+  const uint32_t n = static_cast<uint32_t>(doc->tokens.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    Token& t = doc->tokens[i];
+    t.lemma_start = t.key_start;
+    t.lemma_size = t.key_size;
     if (!t.Is(kWord)) continue;
-    std::string key(doc->Key(t));
-    std::string lemma = key;
-    auto ends = [&](std::string_view s) { return lemma.size() > s.size() + 2 && lemma.ends_with(s); };
-    if (ends("ies")) lemma = lemma.substr(0, lemma.size() - 3) + "y";
-    else if (ends("ed")) lemma = lemma.substr(0, lemma.size() - 2);
-    else if (ends("ing")) lemma = lemma.substr(0, lemma.size() - 3);
-    else if (ends("es") && (lemma.ends_with("shes") || lemma.ends_with("ches") || lemma.ends_with("sses"))) lemma.resize(lemma.size() - 2);
-    else if (ends("s") && !ends("ss") && !ends("us")) lemma.pop_back();
-    if (lemma == key) continue;
-    t.lemma_start = static_cast<uint32_t>(doc->keys.size());
-    doc->keys.append(lemma);
-    t.lemma_size = static_cast<uint32_t>(lemma.size());
+    // Acronyms keep their key: "AIDS" is not "aid", "NHS" not "nh".
+    if (t.Is(kAllCaps) && t.end - t.start <= kMaxAcronymSize) continue;
+    const std::string_view key = doc->Key(t);
+
+    // Step 1: the table.
+    std::string_view lemma;
+    if (const lt::Entry* e = Find(key)) {
+      lemma = String(e->lemma);
+      if ((e->flags & lt::kBeforeNegation) && i + 1 < n && doc->Key(i + 1) == "n't") lemma = String(e->verb);
+      if (lemma.empty() || lemma == key) continue;
+      if (lemma.size() < key.size() && key.substr(0, lemma.size()) == lemma) {  // "forces" -> "force"
+        t.lemma_size = static_cast<uint32_t>(lemma.size());
+        continue;
+      }
+      t.lemma_start = static_cast<uint32_t>(doc->keys.size());
+      t.lemma_size = static_cast<uint32_t>(lemma.size());
+      doc->keys.append(lemma);
+      continue;
+    }
+
+    // Step 2: a hyphenated compound: the noun reading of its last part, its head
+    // ("counter-protesters" -> "counter-protester"); participles stay ("US-led").
+    const size_t hyphen = key.rfind('-');
+    if (hyphen != std::string_view::npos && hyphen + 1 < key.size()) {
+      const std::string_view last = key.substr(hyphen + 1);
+      if (const lt::Entry* e = Find(last)) {
+        lemma = String(e->noun);
+        if (lemma.empty() || lemma == last) continue;
+        if (lemma.size() < last.size() && last.substr(0, lemma.size()) == lemma) {
+          t.lemma_size = static_cast<uint32_t>(hyphen + 1 + lemma.size());
+          continue;
+        }
+        const size_t start = doc->keys.size();
+        doc->keys.reserve(start + hyphen + 1 + lemma.size());  // no reallocation while copying from keys
+        doc->keys.append(doc->keys.data() + t.key_start, hyphen + 1);
+        doc->keys.append(lemma);
+        t.lemma_start = static_cast<uint32_t>(start);
+        t.lemma_size = static_cast<uint32_t>(hyphen + 1 + lemma.size());
+        continue;
+      }
+    }
+
+    // Step 3: an unknown plural of a word that is not a name.
+    const bool name_like = t.Is(kAllCaps) || (t.Is(kCapitalized) && !t.Is(kSentenceStart) &&
+                                              doc->field != Field::kTitle);
+    if (!name_like) {
+      const std::string_view tail = hyphen == std::string_view::npos ? key : key.substr(hyphen + 1);
+      if (const size_t stem = UnknownPluralStem(tail); stem > 0)
+        t.lemma_size = static_cast<uint32_t>(key.size() - tail.size() + stem);
+    }
   }
 }
 
