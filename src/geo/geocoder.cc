@@ -1,21 +1,209 @@
-// Placeholder until the gazetteer lands (issue 3): finds no places.
+// The geocoder: finder, acceptance, resolver, then the places of the article.
+//
+// Sublocations ("the Turquerie Zone") are tied to a city: the place that contains them
+// in the text (parentheses, a pair), else the nearest resolved city or admin2
+// division of the same sentence (the preceding one first), else the nearest one
+// before it in the article. A sublocation takes its parent's coordinates, country and
+// division (the best that is known of it); with no parent it stays unresolved.
+//
+// The main place: the dateline's place when it is resolved; else the resolved place
+// (not a demonym) with the highest weight, where a mention counts 1, a mention in the
+// title 1 more, and a more specific kind adds a fraction (city and sublocation 0.6,
+// admin2 0.4, admin1 0.2, country 0); ties go to the earlier place.
 #include "geo/geocoder.h"
+
+#include <cmath>
+
+#include "geo/gazetteer.h"
+#include "geo/geo_lexicon.h"
+#include "geo/resolver.h"
+#include "geo/toponym_finder.h"
+#include "text/abbreviations.h"
 
 namespace annals::geo {
 
-struct Geocoder::Impl {};
+struct Geocoder::Impl {
+  std::unique_ptr<Gazetteer> gazetteer;
+  std::unique_ptr<GeoLexicon> lexicon;
+  std::unique_ptr<text::Abbreviations> abbreviations;
+  std::unique_ptr<ToponymFinder> finder;
+  std::unique_ptr<Resolver> resolver;
+};
 
 Geocoder::Geocoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Geocoder::~Geocoder() = default;
 
 Result<std::unique_ptr<Geocoder>> Geocoder::Load(const std::string& data_dir) {
-  return std::unique_ptr<Geocoder>(new Geocoder(std::make_unique<Impl>()));
+  auto impl = std::make_unique<Impl>();
+  auto gazetteer = Gazetteer::Load(data_dir + "/gazetteer.bin");
+  if (!gazetteer.ok()) return gazetteer.status();
+  impl->gazetteer = std::move(gazetteer).value();
+  auto lexicon = GeoLexicon::Load();
+  if (!lexicon.ok()) return lexicon.status();
+  impl->lexicon = std::move(lexicon).value();
+  auto abbreviations = text::Abbreviations::Load();
+  if (!abbreviations.ok()) return abbreviations.status();
+  impl->abbreviations = std::move(abbreviations).value();
+  impl->finder = std::make_unique<ToponymFinder>(*impl->gazetteer, *impl->lexicon, *impl->abbreviations);
+  impl->resolver = std::make_unique<Resolver>(*impl->gazetteer);
+  return std::unique_ptr<Geocoder>(new Geocoder(std::move(impl)));
 }
+
+const Gazetteer& Geocoder::gazetteer() const { return *impl_->gazetteer; }
+
+namespace {
+
+PlaceKind KindOf(const format::Place& p) {
+  switch (p.type) {
+    case format::PlaceType::kCountry: return PlaceKind::kCountry;
+    case format::PlaceType::kAdmin1: return PlaceKind::kAdmin1;
+    case format::PlaceType::kAdmin2: return PlaceKind::kAdmin2;
+    case format::PlaceType::kCity: return PlaceKind::kCity;
+  }
+  return PlaceKind::kUnresolved;
+}
+
+// Fills the resolution fields of `out` from gazetteer place `index`.
+void Describe(const Gazetteer& g, uint32_t index, FoundPlace* out) {
+  const format::Place& p = g.place(index);
+  PlaceMention& m = out->mention;
+  if (p.geonameid) m.geonameid = p.geonameid;
+  m.name = std::string(g.Name(p));
+  if (!std::isnan(p.lat) && !std::isnan(p.lon)) {
+    // Six decimals are finer than GeoNames' own precision; round away float noise.
+    m.lat = std::round(static_cast<double>(p.lat) * 1e5) / 1e5;
+    m.lon = std::round(static_cast<double>(p.lon) * 1e5) / 1e5;
+  }
+  if (p.country != format::kNoCountry) {
+    m.country = std::string(g.Alpha2(p.country));
+    out->country_alpha3 = std::string(g.Alpha3(p.country));
+  }
+  if (p.type == format::PlaceType::kAdmin1) {
+    m.admin1 = m.name;
+    out->admin1_code = std::string(g.Code(p));
+  } else if (p.admin1 != format::kNone) {
+    m.admin1 = std::string(g.Name(g.place(p.admin1)));
+    out->admin1_code = std::string(g.Code(g.place(p.admin1)));
+  }
+  if (p.type == format::PlaceType::kAdmin2) out->admin2_code = std::string(g.Code(p));
+  else if (p.admin2 != format::kNone) out->admin2_code = std::string(g.Code(g.place(p.admin2)));
+  out->population = p.population;
+  m.kind = KindOf(p);
+}
+
+}  // namespace
 
 void Geocoder::Geoparse(const text::Document& title, const text::Document& body, GeoResult* out) const {
   out->Clear();
+  const Gazetteer& g = *impl_->gazetteer;
+  thread_local std::vector<Mention> mentions;
+  thread_local std::vector<uint32_t> picks;
+  thread_local std::vector<int> place_of;  // mention -> index in out->places
+  mentions.clear();
+
+  // Step 1: find, accept, resolve.
+  impl_->finder->Find(title, &mentions);
+  impl_->finder->Find(body, &mentions);
+  impl_->finder->Accept(&mentions);
+  impl_->resolver->Resolve(mentions, &picks);
+
+  // Step 2: the places, in text order (the title's first).
+  place_of.assign(mentions.size(), -1);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (!m.accepted) continue;
+    if (m.source != MentionSource::kSublocation && picks[i] == format::kNone) continue;
+    FoundPlace f;
+    f.field = m.doc->field;
+    f.first_token = m.first;
+    f.end_token = m.end;
+    f.sentence = m.sentence;
+    f.mention.mention = std::string(m.doc->SpanText(m.first, m.end));
+    f.mention.span = m.doc->SpanOf(m.first, m.end);
+    if (m.source == MentionSource::kSublocation) {
+      f.mention.kind = PlaceKind::kUnresolved;
+    } else {
+      Describe(g, picks[i], &f);
+      if (m.source == MentionSource::kDemonym) f.mention.kind = PlaceKind::kDemonym;
+    }
+    place_of[i] = static_cast<int>(out->places.size());
+    out->places.push_back(std::move(f));
+  }
+
+  // Step 3: sublocations take a parent city.
+  auto is_city = [&](int mi) {
+    const int pi = place_of[mi];
+    if (pi < 0 || mentions[mi].source != MentionSource::kName) return false;
+    const PlaceKind k = out->places[pi].mention.kind;
+    return k == PlaceKind::kCity || k == PlaceKind::kAdmin2;
+  };
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (m.source != MentionSource::kSublocation || place_of[i] < 0) continue;
+    int parent = -1;
+    if (m.container >= 0 && place_of[m.container] >= 0 && mentions[m.container].source == MentionSource::kName)
+      parent = m.container;
+    for (int k = static_cast<int>(i) - 1; parent < 0 && k >= 0; --k)  // same sentence, before
+      if (mentions[k].doc == m.doc && mentions[k].sentence == m.sentence && is_city(k)) parent = k;
+    for (size_t k = i + 1; parent < 0 && k < mentions.size(); ++k)  // same sentence, after
+      if (mentions[k].doc == m.doc && mentions[k].sentence == m.sentence && is_city(static_cast<int>(k)))
+        parent = static_cast<int>(k);
+    for (int k = static_cast<int>(i) - 1; parent < 0 && k >= 0; --k)  // anywhere before
+      if (is_city(k)) parent = k;
+    if (parent < 0) continue;
+    FoundPlace& f = out->places[place_of[i]];
+    const FoundPlace& p = out->places[place_of[parent]];
+    f.parent = place_of[parent];
+    f.mention.lat = p.mention.lat;
+    f.mention.lon = p.mention.lon;
+    f.mention.country = p.mention.country;
+    f.mention.admin1 = p.mention.admin1;
+    f.mention.name = std::string(m.doc->SpanText(m.first, m.end));
+    f.country_alpha3 = p.country_alpha3;
+    f.admin1_code = p.admin1_code;
+    f.admin2_code = p.admin2_code;
+    f.mention.kind = PlaceKind::kSublocation;
+  }
+
+  // Step 4: the dateline and the main place.
+  if (body.dateline_end > body.dateline_first) {
+    uint32_t end = body.dateline_first;
+    while (end < body.dateline_end && body.tokens[end].Is(text::kWord)) ++end;
+    if (end > body.dateline_first) out->dateline = std::string(body.SpanText(body.dateline_first, end));
+  }
+  for (size_t i = 0; i < mentions.size(); ++i)
+    if (place_of[i] >= 0 && (mentions[i].cues & kInDateline) && mentions[i].source == MentionSource::kName) {
+      out->main_place = place_of[i];
+      return;
+    }
+  double best = 0;
+  for (size_t a = 0; a < out->places.size(); ++a) {
+    const FoundPlace& p = out->places[a];
+    if (p.mention.kind == PlaceKind::kDemonym || p.mention.kind == PlaceKind::kUnresolved) continue;
+    double weight = 0;
+    for (size_t b = 0; b < out->places.size(); ++b) {
+      const FoundPlace& q = out->places[b];
+      if (q.mention.kind != p.mention.kind || q.mention.name != p.mention.name || q.mention.lat != p.mention.lat)
+        continue;
+      weight += q.field == Field::kTitle ? 2.0 : 1.0;
+    }
+    switch (p.mention.kind) {
+      case PlaceKind::kCity:
+      case PlaceKind::kSublocation: weight += 0.6; break;
+      case PlaceKind::kAdmin2: weight += 0.4; break;
+      case PlaceKind::kAdmin1: weight += 0.2; break;
+      default: break;
+    }
+    if (weight > best) {
+      best = weight;
+      out->main_place = static_cast<int>(a);
+    }
+  }
 }
 
-std::string_view Geocoder::Alpha3(std::string_view alpha2) const { return {}; }
+std::string_view Geocoder::Alpha3(std::string_view alpha2) const {
+  const Gazetteer& g = *impl_->gazetteer;
+  return g.Alpha3(g.FindCountry(alpha2));
+}
 
 }  // namespace annals::geo

@@ -14,6 +14,8 @@
 
 namespace annals::geo {
 
+class Gazetteer;
+
 // One toponym found in a field, with its resolution (if any).
 struct FoundPlace {
   PlaceMention mention;         // what goes into ArticleRecord::places
@@ -54,6 +56,9 @@ class Geocoder {
 
   // The ISO 3166-1 alpha-3 code of a country given by alpha-2 ("FR" -> "FRA").
   std::string_view Alpha3(std::string_view alpha2) const;
+
+  // The mapped gazetteer, for lookups by other stages and tests.
+  const Gazetteer& gazetteer() const;
 
   struct Impl;
 

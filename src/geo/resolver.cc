@@ -1,0 +1,296 @@
+// Resolving toponyms.
+//
+// Mentions of one name are resolved together (one sense per discourse), split only when
+// they are tied to different containers ("Springfield, Ill." and "Springfield, Mo.").
+// Each group's candidates are the places its key names; a candidate's score adds:
+//   - a prior from what the place is: countries first, then first-level divisions,
+//     then cities by log10(population) with bonuses for capitals and seats, then
+//     second-level divisions; a name that is only a division's short form ("Avoyelles"
+//     for "Avoyelles Parish") or an alias costs a little;
+//   - the containers: a candidate inside one of its container's candidates gains
+//     much, one outside loses; a container candidate that holds a candidate of the
+//     name it places gains too ("Athens, Georgia" picks the US state);
+//   - the article (recomputed over three rounds from the current picks of the other
+//     groups): countries and first-level divisions that the article names (or whose
+//     demonym it uses), the dateline's country and division, a country or division
+//     that holds other picks, and closeness to the other picked places (coherence).
+// The highest score wins. Costs are bounded: at most kMaxCandidates candidates per
+// group and kMaxAnchors places for coherence, so junk input stays linear.
+#include "geo/resolver.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace annals::geo {
+namespace {
+
+using format::NameKind;
+using format::Place;
+using format::PlaceType;
+
+constexpr size_t kMaxCandidates = 64;
+constexpr size_t kMaxAnchors = 48;
+constexpr int kRounds = 3;
+
+struct Candidate {
+  uint32_t place;
+  float prior;      // what the place is, and how it is named
+  float fixed = 0;  // container bonuses
+};
+
+struct Group {
+  uint64_t key = 0;
+  int container_group = -1;
+  std::vector<uint32_t> members;
+  std::vector<Candidate> candidates;
+  int pick = -1;       // index into candidates
+  bool demonym = false;
+  bool dateline = false;
+  bool is_container = false;
+};
+
+float Prior(const Place& p, bool independent) {
+  const float pop = std::log10(static_cast<float>(p.population) + 1.0f);
+  switch (p.type) {
+    case PlaceType::kCountry:
+      return independent ? 10.0f : 8.5f;
+    case PlaceType::kAdmin1:
+      return 6.5f + 0.3f * pop;
+    case PlaceType::kAdmin2:
+      return 3.5f + 0.3f * pop;
+    case PlaceType::kCity:
+      break;
+  }
+  float s = p.feature == format::Feature::kUnranked ? 2.0f : pop;
+  switch (p.feature) {
+    case format::Feature::kCapital: s += 2.5f; break;
+    case format::Feature::kAdmin1Seat: s += 1.5f; break;
+    case format::Feature::kAdmin2Seat: s += 0.7f; break;
+    case format::Feature::kAdmin3Seat: s += 0.3f; break;
+    case format::Feature::kSection: s -= 0.8f; break;
+    default: break;
+  }
+  return s;
+}
+
+float KindCost(NameKind kind) {
+  switch (kind) {
+    case NameKind::kShort: return -2.5f;
+    case NameKind::kAlternate: return -0.3f;
+    default: return 0.0f;
+  }
+}
+
+bool HasCoordinates(const Place& p) { return !std::isnan(p.lat) && !std::isnan(p.lon); }
+
+}  // namespace
+
+double Resolver::DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180.0;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 12742.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_t>* picks) const {
+  picks->assign(mentions.size(), format::kNone);
+  const Gazetteer& g = gazetteer_;
+
+  // Step 1: groups by key and container key.
+  thread_local std::vector<Group> groups;
+  thread_local std::vector<int> group_of;
+  groups.clear();
+  group_of.assign(mentions.size(), -1);
+  auto container_key = [&](const Mention& m) { return m.container >= 0 ? mentions[m.container].key_hash : 0; };
+  std::unordered_map<uint64_t, std::vector<int>> by_key;  // key -> groups
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (!m.accepted || m.source == MentionSource::kSublocation || m.postings.empty()) continue;
+    const uint64_t ck = container_key(m);
+    int gi = -1;
+    for (int candidate : by_key[m.key_hash])
+      if (container_key(mentions[groups[candidate].members[0]]) == ck) gi = candidate;
+    if (gi < 0) {
+      gi = static_cast<int>(groups.size());
+      groups.emplace_back();
+      groups.back().key = m.key_hash;
+      by_key[m.key_hash].push_back(gi);
+    }
+    groups[gi].members.push_back(static_cast<uint32_t>(i));
+    group_of[i] = gi;
+  }
+  // A mention without a container joins the only group of its name that has one.
+  for (auto& [key, list] : by_key) {
+    int bare = -1, tied = -1, tied_count = 0;
+    for (int gi : list) {
+      if (container_key(mentions[groups[gi].members[0]]) == 0) bare = gi;
+      else {
+        tied = gi;
+        ++tied_count;
+      }
+    }
+    if (bare >= 0 && tied_count == 1) {
+      for (uint32_t mi : groups[bare].members) {
+        groups[tied].members.push_back(mi);
+        group_of[mi] = tied;
+      }
+      groups[bare].members.clear();
+    }
+  }
+
+  // Step 2: candidates and priors.
+  for (Group& gr : groups) {
+    if (gr.members.empty()) continue;
+    bool pair = false;
+    for (uint32_t mi : gr.members) {
+      const Mention& m = mentions[mi];
+      gr.demonym |= m.source == MentionSource::kDemonym;
+      gr.dateline |= (m.cues & kInDateline) != 0;
+      pair |= (m.cues & kIsContainer) != 0;
+      gr.is_container |= (m.cues & kIsContainer) != 0;
+    }
+    const Mention& first = mentions[gr.members[0]];
+    for (const format::Posting& p : first.postings) {
+      if (gr.candidates.size() >= kMaxCandidates) break;
+      if (p.place >= g.place_count()) continue;
+      if (p.kind == NameKind::kPostal && !pair) continue;
+      const Place& place = g.place(p.place);
+      const bool independent =
+          place.type == PlaceType::kCountry && place.country < g.country_count() && g.country(place.country).independent;
+      gr.candidates.push_back(Candidate{p.place, Prior(place, independent) + KindCost(p.kind)});
+    }
+  }
+
+  // Step 3: container bonuses (fixed).
+  auto inside = [&](uint32_t x, uint32_t k) {
+    if (x == k) return false;
+    const Place& px = g.place(x);
+    const Place& pk = g.place(k);
+    switch (pk.type) {
+      case PlaceType::kCountry: return px.country == pk.country;
+      case PlaceType::kAdmin1: return px.admin1 == k;
+      case PlaceType::kAdmin2: return px.admin2 == k;
+      case PlaceType::kCity:
+        return HasCoordinates(px) && HasCoordinates(pk) && DistanceKm(px.lat, px.lon, pk.lat, pk.lon) < 40.0;
+    }
+    return false;
+  };
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    Group& gr = groups[gi];
+    if (gr.members.empty()) continue;
+    const Mention& m = mentions[gr.members[0]];
+    if (m.container < 0 || group_of[m.container] < 0) continue;
+    Group& cg = groups[group_of[m.container]];
+    gr.container_group = group_of[m.container];
+    for (Candidate& x : gr.candidates) {
+      bool found = false;
+      for (Candidate& k : cg.candidates)
+        if (inside(x.place, k.place)) {
+          found = true;
+          k.fixed = std::max(k.fixed, 3.0f);
+        }
+      x.fixed += found ? 6.0f : -4.0f;
+    }
+  }
+
+  // Step 4: rounds of article context.
+  std::unordered_map<uint32_t, int> named_countries, named_admin1, held_country, held_admin1;
+  struct Anchor {
+    int group;
+    float lat, lon;
+  };
+  std::vector<Anchor> anchors;
+  for (int round = 0; round < kRounds; ++round) {
+    named_countries.clear();
+    named_admin1.clear();
+    held_country.clear();
+    held_admin1.clear();
+    anchors.clear();
+    int dateline_group = -1;
+    if (round > 0) {
+      for (size_t gi = 0; gi < groups.size(); ++gi) {
+        const Group& gr = groups[gi];
+        if (gr.pick < 0) continue;
+        const uint32_t x = gr.candidates[gr.pick].place;
+        const Place& p = g.place(x);
+        if (gr.dateline) dateline_group = static_cast<int>(gi);
+        if (gr.demonym || p.type == PlaceType::kCountry) named_countries[p.country] += 1;
+        else if (p.type == PlaceType::kAdmin1) named_admin1[x] += 1;
+        else {
+          held_country[p.country] += 1;
+          if (p.admin1 != format::kNone) held_admin1[p.admin1] += 1;
+          if (anchors.size() < kMaxAnchors && HasCoordinates(p)) anchors.push_back({static_cast<int>(gi), p.lat, p.lon});
+        }
+        if (p.type == PlaceType::kAdmin1) held_country[p.country] += 1;
+      }
+    }
+    for (size_t gi = 0; gi < groups.size(); ++gi) {
+      Group& gr = groups[gi];
+      if (gr.candidates.empty()) continue;
+      const uint32_t own = gr.pick >= 0 ? gr.candidates[gr.pick].place : format::kNone;
+      const Place* own_place = own != format::kNone ? &g.place(own) : nullptr;
+      // Counts without this group's own contribution.
+      auto count_without = [&](const std::unordered_map<uint32_t, int>& map, uint32_t key, bool own_counts) {
+        auto it = map.find(key);
+        const int c = it == map.end() ? 0 : it->second;
+        return c - (own_counts ? 1 : 0);
+      };
+      float best = -1e9f;
+      int best_i = -1;
+      for (size_t ci = 0; ci < gr.candidates.size(); ++ci) {
+        const Candidate& c = gr.candidates[ci];
+        const Place& p = g.place(c.place);
+        float s = c.prior + c.fixed;
+        if (round > 0 && !gr.demonym) {
+          const bool own_named_country =
+              own_place && (gr.demonym || own_place->type == PlaceType::kCountry) && own_place->country == p.country;
+          if (p.type != PlaceType::kCountry && count_without(named_countries, p.country, own_named_country) > 0) s += 1.5f;
+          if (p.type != PlaceType::kAdmin1 && p.admin1 != format::kNone &&
+              count_without(named_admin1, p.admin1, own == p.admin1) > 0)
+            s += 2.0f;
+          const bool own_held = own_place && own_place->type != PlaceType::kCountry && !gr.demonym;
+          if (p.type == PlaceType::kCountry) {
+            const int held = count_without(held_country, p.country,
+                                           own_held && own_place->country == p.country &&
+                                               own_place->type != PlaceType::kCountry);
+            if (held > 0) s += 1.0f;
+            else if (anchors.size() >= 2) s -= 1.0f;
+          }
+          if (p.type == PlaceType::kAdmin1 &&
+              count_without(held_admin1, c.place, own_held && own_place->admin1 == c.place) > 0)
+            s += 1.5f;
+          if (p.type != PlaceType::kCountry && HasCoordinates(p)) {
+            double nearest = 1e9;
+            for (const Anchor& a : anchors)
+              if (a.group != static_cast<int>(gi)) nearest = std::min(nearest, DistanceKm(p.lat, p.lon, a.lat, a.lon));
+            if (nearest < 50) s += 2.0f;
+            else if (nearest < 150) s += 1.2f;
+            else if (nearest < 400) s += 0.5f;
+          }
+          if (dateline_group >= 0 && dateline_group != static_cast<int>(gi)) {
+            const Group& dg = groups[dateline_group];
+            const Place& dp = g.place(dg.candidates[dg.pick].place);
+            if (p.country == dp.country && p.type != PlaceType::kCountry) s += 1.0f;
+            if (p.admin1 != format::kNone && p.admin1 == dp.admin1) s += 1.0f;
+          }
+        }
+        if (s > best) {
+          best = s;
+          best_i = static_cast<int>(ci);
+        }
+      }
+      gr.pick = best_i;
+    }
+  }
+
+  // Step 5: the picks.
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const int gi = group_of[i];
+    if (gi < 0 || groups[gi].pick < 0) continue;
+    (*picks)[i] = groups[gi].candidates[groups[gi].pick].place;
+  }
+}
+
+}  // namespace annals::geo

@@ -1,0 +1,320 @@
+// Finding toponyms.
+//
+// A name starts at a capitalised word and is the longest run of tokens (within one
+// sentence, at most kMaxNameTokens) whose joined keys are a gazetteer key; the
+// gazetteer marks keys that begin longer keys, so the walk stops as soon as no longer
+// name can match. Its last token must be capitalised too ("Rio de Janeiro", not "Paris
+// police"). Each match records the cues around it:
+//   - before: a locative preposition ("in", "near"), a determiner, "city of" / "state
+//     of", a title ("Gov.", "Mayor": a person follows), or another capitalised word
+//     that is not a place, a qualifier ("Northern") or a sentence starter: then the
+//     name is the end of a person's name ("Michael Jordan");
+//   - after: a generic head ("County", "city"), or, for keys that WordNet knows as a
+//     person's name, a capitalised word that is neither a place nor an organisation
+//     head ("Paris Hilton", but "Austin Police");
+//   - the word itself: also a lower-case English word (WordNet: "Nice", "Reading",
+//     "Mobile"), capitalised only by its position (sentence start, Title Case title),
+//     an acronym in mixed-case text ("NICE" as an agency).
+// Two-letter postal codes ("CA") are names only right after "City,".
+// Containers tie a name to a larger place: "X, State" and "X, Country" pairs,
+// parentheses as in ACLED notes ("X (Admin2, Admin1)", "X (Admin1)"), appositives
+// ("X, a commune in southeast Y", "X, Y's northernmost city").
+// A capitalised name that the gazetteer lacks but that ends in (or is followed by) a
+// word for a place inside a town ("the Turquerie Zone", "Bar-Sanguun village") is a
+// sublocation; the geocoder later ties it to a city.
+// Accept() then drops the mentions whose cues say they are not places.
+#include "geo/toponym_finder.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace annals::geo {
+namespace {
+
+constexpr uint32_t kMaxNameTokens = 7;
+constexpr uint32_t kMaxSublocationWords = 4;
+
+bool IsKey(const text::Document& doc, uint32_t i, std::string_view key) {
+  return i < doc.tokens.size() && doc.Key(i) == key;
+}
+
+bool IsDeterminer(std::string_view key) { return key == "the" || key == "a" || key == "an"; }
+
+bool StrongCue(uint32_t cues) {
+  return (cues & (kInDateline | kAfterLocative | kHasContainer | kIsContainer | kCityCue | kAdminCue)) != 0;
+}
+
+}  // namespace
+
+bool ToponymFinder::IsNameNeighbour(const text::Document& doc, uint32_t i) const {
+  if (i >= doc.tokens.size()) return false;
+  const text::Token& t = doc.tokens[i];
+  if (!t.Is(text::kWord) || !t.Is(text::kCapitalized) || t.Is(text::kDateline)) return false;
+  const std::string_view key = doc.Key(t);
+  if (lexicon_.Classes(key) != 0) return false;
+  if (abbreviations_.IsSentenceStarter(key)) return false;
+  if (abbreviations_.Find(key.back() == '.' ? key.substr(0, key.size() - 1) : key) != text::AbbreviationKind::kNone)
+    return false;
+  const Gazetteer::Lookup lookup = gazetteer_.Find(key);
+  if (!lookup.postings.empty() && !(lookup.flags & format::kPersonName)) return false;
+  return true;
+}
+
+void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) const {
+  const size_t first_mention = out->size();
+  const auto& tokens = doc.tokens;
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+
+  // Step 1: a Title Case title says nothing by its capitals.
+  bool title_case = false;
+  if (doc.field == Field::kTitle) {
+    uint32_t words = 0, caps = 0;
+    for (const text::Token& t : tokens)
+      if (t.Is(text::kWord)) {
+        ++words;
+        caps += t.Is(text::kCapitalized);
+      }
+    title_case = words >= 3 && caps * 10 >= words * 6;
+  }
+  // Whether a sentence has a lower-case word (then an all-capitals word is an acronym).
+  uint32_t lower_sentence = UINT32_MAX;
+  bool lower_sentence_value = false;
+  auto sentence_has_lower = [&](uint32_t s) {
+    if (s == lower_sentence) return lower_sentence_value;
+    lower_sentence = s;
+    lower_sentence_value = false;
+    if (s < doc.sentences.size())
+      for (uint32_t k = doc.sentences[s].first_token; k < doc.sentences[s].end_token; ++k)
+        if (tokens[k].Is(text::kWord) && !tokens[k].Is(text::kCapitalized)) {
+          lower_sentence_value = true;
+          break;
+        }
+    return lower_sentence_value;
+  };
+
+  thread_local std::string key;
+  for (uint32_t i = 0; i < n; ++i) {
+    const text::Token& t = tokens[i];
+    if (!t.Is(text::kWord) || !t.Is(text::kCapitalized)) continue;
+
+    // Step 2: the longest gazetteer name starting here.
+    key.clear();
+    uint32_t best_end = 0;
+    size_t best_key_size = 0;
+    Gazetteer::Lookup best;
+    for (uint32_t j = i; j < n && j < i + kMaxNameTokens; ++j) {
+      const text::Token& u = tokens[j];
+      if (u.sentence != t.sentence) break;
+      if (j > i) key.push_back(' ');
+      key.append(doc.Key(u));
+      const Gazetteer::Lookup lookup = gazetteer_.Find(key);
+      if (!lookup.found()) break;
+      const bool closes = u.Is(text::kCapitalized) || u.Is(text::kAbbreviation) || doc.Key(u) == "'s";
+      if (!lookup.postings.empty() && closes) {
+        best_end = j + 1;
+        best_key_size = key.size();
+        best = lookup;
+      }
+      if (!lookup.prefix) break;
+    }
+
+    if (best_end == 0) {
+      // Step 3: a sublocation: capitalised words ending in a sub-place head.
+      const uint32_t prev_classes = i > 0 ? lexicon_.Classes(doc.Key(i - 1)) : 0;
+      const bool introduced =
+          i > 0 && (IsDeterminer(doc.Key(i - 1)) || (prev_classes & kLocative) || doc.Key(i - 1) == "of");
+      if (!introduced || t.Is(text::kAllCaps)) continue;
+      uint32_t r = i;
+      while (r < n && r < i + kMaxSublocationWords && tokens[r].sentence == t.sentence &&
+             tokens[r].Is(text::kWord) && tokens[r].Is(text::kCapitalized) &&
+             !(lexicon_.Classes(doc.Key(r)) & (kTitle | kOrgHead)))
+        ++r;
+      uint32_t end = 0;
+      if (r > i + 1 && (lexicon_.Classes(doc.Key(r - 1)) & kSubHead) &&
+          !(r < n && tokens[r].Is(text::kWord) && tokens[r].Is(text::kCapitalized)))
+        end = r;  // "the Turquerie Zone"
+      else if (r > i && r < n && tokens[r].sentence == t.sentence && tokens[r].Is(text::kWord) &&
+               !tokens[r].Is(text::kCapitalized) && (lexicon_.Classes(doc.Key(r)) & kSubHead))
+        end = r + 1;  // "Bar-Sanguun village"
+      if (end == 0) {
+        i = r > i ? r - 1 : i;
+        continue;
+      }
+      Mention m;
+      m.doc = &doc;
+      m.first = i;
+      m.end = end;
+      m.sentence = t.sentence;
+      m.source = MentionSource::kSublocation;
+      key.clear();
+      for (uint32_t k = i; k < end; ++k) key.append(doc.Key(k)).push_back(' ');
+      m.key_hash = format::Hash(key);
+      m.cues = (prev_classes & kLocative) ? uint32_t{kAfterLocative} : 0u;
+      out->push_back(m);
+      i = end - 1;
+      continue;
+    }
+
+    // Step 4: what kind of name.
+    bool all_postal = true, all_demonym = true, any_alias = false;
+    for (const format::Posting& p : best.postings) {
+      all_postal &= p.kind == format::NameKind::kPostal;
+      all_demonym &= p.kind == format::NameKind::kDemonym;
+      any_alias |= p.kind == format::NameKind::kAbbreviation || p.kind == format::NameKind::kAlternate ||
+                   p.kind == format::NameKind::kDemonym;
+    }
+    const bool after_pair_comma = i >= 2 && doc.Key(i - 1) == "," && out->size() > first_mention &&
+                                  out->back().end == i - 1 && out->back().source != MentionSource::kDemonym;
+    if (all_postal && !after_pair_comma) continue;
+    const bool dateline = t.Is(text::kDateline);
+    if (best_end == i + 1 && t.Is(text::kAllCaps) && !dateline && !any_alias && sentence_has_lower(t.sentence))
+      continue;  // an acronym ("NICE", "CRS")
+
+    Mention m;
+    m.doc = &doc;
+    m.first = i;
+    m.end = best_end;
+    m.sentence = t.sentence;
+    m.key_hash = format::Hash(std::string_view(key).substr(0, best_key_size));
+    m.postings = best.postings;
+    m.source = all_demonym ? MentionSource::kDemonym : MentionSource::kName;
+
+    // Step 5: cues around it.
+    uint32_t cues = 0;
+    if (dateline) cues |= kInDateline;
+    if (best.flags & format::kCommonWord) cues |= kCommonWord;
+    if (best.flags & format::kPersonName) cues |= kPersonWord;
+    if (i > 0 && tokens[i - 1].sentence == t.sentence) {
+      const std::string_view pk = doc.Key(i - 1);
+      const uint32_t pc = lexicon_.Classes(pk);
+      if (pc & kLocative) cues |= kAfterLocative;
+      if (pc & kTitle) cues |= kAfterTitle;
+      if (IsDeterminer(pk)) {
+        cues |= kAfterDeterminer;
+        if (i > 1 && (lexicon_.Classes(doc.Key(i - 2)) & kLocative)) cues |= kAfterLocative;
+      }
+      if (pk == "of" && i > 1) {
+        const uint32_t c2 = lexicon_.Classes(doc.Key(i - 2));
+        if (c2 & kCityHead) cues |= kCityCue;
+        if (c2 & (kAdminHead | kCountryHead)) cues |= kAdminCue;
+      }
+      const bool prev_in_place = out->size() > first_mention && out->back().end == i;
+      if (!prev_in_place && IsNameNeighbour(doc, i - 1)) cues |= kInPersonName;
+    }
+    if (t.Is(text::kSentenceStart) || title_case ||
+        (i > 0 && tokens[i - 1].Is(text::kSentenceStart) && tokens[i - 1].Is(text::kOpenQuote)))
+      cues |= kCapsByPosition;
+    if (best_end < n && tokens[best_end].sentence == t.sentence) {
+      const uint32_t nc = lexicon_.Classes(doc.Key(best_end));
+      if (nc & kAdminHead) cues |= kAdminCue;
+      if ((nc & kCityHead) && !tokens[best_end].Is(text::kCapitalized)) cues |= kCityCue;
+      if ((best.flags & format::kPersonName) && IsNameNeighbour(doc, best_end) &&
+          !(nc & (kOrgHead | kAdminHead | kCityHead | kSubHead)))
+        cues |= kInPersonName;
+    }
+    if (after_pair_comma && all_postal) cues |= kIsContainer;
+    m.cues = cues;
+    out->push_back(m);
+    i = best_end - 1;
+  }
+  LinkContainers(doc, first_mention, out);
+}
+
+void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_mention, std::vector<Mention>* out) const {
+  auto& ms = *out;
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  auto has_division = [&](const Mention& m) {
+    if (m.source != MentionSource::kName) return false;
+    for (const format::Posting& p : m.postings)
+      if (p.place < gazetteer_.place_count() && IsDivision(gazetteer_.place(p.place))) return true;
+    return false;
+  };
+  auto link = [&](size_t a, size_t b) {
+    if (ms[a].container >= 0 || a == b) return;
+    ms[a].container = static_cast<int>(b);
+    ms[a].cues |= kHasContainer;
+    ms[b].cues |= kIsContainer;
+  };
+  for (size_t a = first_mention; a < ms.size(); ++a) {
+    const Mention& m = ms[a];
+    const uint32_t e = m.end;
+    if (e + 1 >= n || m.source == MentionSource::kDemonym) continue;
+    const std::string_view after = doc.Key(e);
+    const bool next_adjacent = a + 1 < ms.size() && ms[a + 1].first == e + 1 && ms[a + 1].sentence == m.sentence;
+    if (after == "(" && next_adjacent) {
+      // "X (Admin2, Admin1)", "X (Admin1)".
+      const Mention& b = ms[a + 1];
+      if (IsKey(doc, b.end, ")")) {
+        link(a, a + 1);
+      } else if (IsKey(doc, b.end, ",") && a + 2 < ms.size() && ms[a + 2].first == b.end + 1 &&
+                 IsKey(doc, ms[a + 2].end, ")")) {
+        link(a, a + 1);
+        link(a + 1, a + 2);
+      }
+      continue;
+    }
+    if (after != ",") continue;
+    if (next_adjacent && has_division(ms[a + 1])) {
+      link(a, a + 1);  // "X, State", "X, Country's ..."
+      // "X, County, State": the state places the county too.
+      const Mention& b = ms[a + 1];
+      if (IsKey(doc, b.end, ",") && a + 2 < ms.size() && ms[a + 2].first == b.end + 1 && has_division(ms[a + 2]))
+        link(a + 1, a + 2);
+      continue;
+    }
+    // "X, a commune in southeast Y".
+    bool head = false;
+    size_t next = a + 1;
+    for (uint32_t k = e + 1; k < n && k < e + 14 && doc.tokens[k].sentence == m.sentence; ++k) {
+      while (next < ms.size() && ms[next].first < k) ++next;
+      if (next < ms.size() && ms[next].first == k) {
+        const std::string_view before = doc.Key(k - 1);
+        if (head && ((lexicon_.Classes(before) & kLocative) || before == "of") && has_division(ms[next]))
+          link(a, next);
+        break;
+      }
+      if (doc.tokens[k].Is(text::kPunct)) break;
+      if (lexicon_.Classes(doc.Key(k)) & (kCityHead | kAdminHead | kCountryHead | kSubHead)) head = true;
+    }
+  }
+  // Parentheses after a word that is not a place still tie their two names.
+  for (size_t b = first_mention; b + 1 < ms.size(); ++b) {
+    const Mention& m = ms[b];
+    if (m.container >= 0 || m.first == 0 || !IsKey(doc, m.first - 1, "(") || !IsKey(doc, m.end, ",")) continue;
+    if (ms[b + 1].first == m.end + 1 && IsKey(doc, ms[b + 1].end, ")")) link(b, b + 1);
+  }
+}
+
+void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
+  // Keys that some mention shows to be a person's name.
+  thread_local std::unordered_set<uint64_t> person_keys;
+  person_keys.clear();
+  for (const Mention& m : *mentions) {
+    if (m.source != MentionSource::kName) continue;
+    if ((m.cues & kAfterTitle) || ((m.cues & kInPersonName) && !StrongCue(m.cues))) person_keys.insert(m.key_hash);
+  }
+  for (Mention& m : *mentions) {
+    if (m.source == MentionSource::kSublocation) continue;
+    const uint32_t c = m.cues;
+    const bool strong = StrongCue(c);
+    bool ok = true;
+    if (c & kAfterTitle) ok = false;
+    else if (m.source == MentionSource::kDemonym) ok = true;
+    else if (!strong && person_keys.count(m.key_hash)) ok = false;
+    else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym))) ok = false;
+    else if ((c & kAcronym) && !strong) ok = false;
+    else if (!strong && (c & (kCommonWord | kCapsByPosition))) {
+      // A division's short name alone ("Bay", "Bari") is too weak a cue.
+      bool all_short = true;
+      for (const format::Posting& p : m.postings) all_short &= p.kind == format::NameKind::kShort;
+      if (all_short) ok = false;
+    }
+    m.accepted = ok;
+  }
+  // A container of a dropped mention is still a place; a mention whose container was
+  // dropped loses the tie.
+  for (Mention& m : *mentions)
+    if (m.container >= 0 && !(*mentions)[m.container].accepted) m.container = -1;
+}
+
+}  // namespace annals::geo

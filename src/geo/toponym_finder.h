@@ -1,0 +1,77 @@
+// The toponym finder: finds the names of places in a tokenized field, with the cues
+// around each that the resolver weighs (see toponym_finder.cc for the rules).
+#ifndef ANNALS_GEO_TOPONYM_FINDER_H_
+#define ANNALS_GEO_TOPONYM_FINDER_H_
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "geo/gazetteer.h"
+#include "geo/geo_lexicon.h"
+#include "text/abbreviations.h"
+#include "text/document.h"
+
+namespace annals::geo {
+
+// Cues found around a mention.
+enum Cue : uint32_t {
+  kInDateline = 1u << 0,      // in the article's dateline
+  kAfterLocative = 1u << 1,   // "in X", "near X", "in the X"
+  kHasContainer = 1u << 2,    // "X, State", "X (Admin2, Admin1)", "X, a town in Y"
+  kIsContainer = 1u << 3,     // the State of "X, State"
+  kCityCue = 1u << 4,         // "the city of X", "X city"
+  kAdminCue = 1u << 5,        // "the state of X", "X County" (not itself a name)
+  kCapsByPosition = 1u << 6,  // capitalised because it starts a sentence or a title-case title
+  kAfterTitle = 1u << 7,      // "Gov. X", "Mayor X": a person
+  kInPersonName = 1u << 8,    // "Michael X", "X Smith": part of a longer proper name
+  kCommonWord = 1u << 9,      // the key is also a lower-case English word ("nice")
+  kPersonWord = 1u << 10,     // the key is also a person's name ("Jordan")
+  kAfterDeterminer = 1u << 11,  // "the X", "a X"
+  kAcronym = 1u << 12,        // an all-capitals short word in mixed-case text ("NICE")
+};
+
+enum class MentionSource : uint8_t { kName, kDemonym, kSublocation };
+
+struct Mention {
+  const text::Document* doc = nullptr;
+  uint32_t first = 0, end = 0;  // token range in doc
+  uint32_t sentence = 0;
+  uint64_t key_hash = 0;        // hash of the folded key (groups mentions of one name)
+  std::span<const format::Posting> postings;
+  MentionSource source = MentionSource::kName;
+  uint32_t cues = 0;
+  int container = -1;           // index (in the same vector) of the mention that places it
+  bool accepted = true;
+};
+
+class ToponymFinder {
+ public:
+  ToponymFinder(const Gazetteer& gazetteer, const GeoLexicon& lexicon, const text::Abbreviations& abbreviations)
+      : gazetteer_(gazetteer), lexicon_(lexicon), abbreviations_(abbreviations) {}
+
+  // Appends the mentions of `doc` to `out` (in token order) and links containers
+  // within it. Does not decide acceptance; see Accept().
+  void Find(const text::Document& doc, std::vector<Mention>* out) const;
+
+  // Marks mentions that are not places (a person's name, a common word at the start of
+  // a sentence) as not accepted, reading the cues of all the article's mentions (one
+  // sense per discourse: a name taken as a person once is a person throughout, unless
+  // a strong cue says otherwise).
+  void Accept(std::vector<Mention>* mentions) const;
+
+ private:
+  bool IsNameNeighbour(const text::Document& doc, uint32_t i) const;
+  void LinkContainers(const text::Document& doc, size_t first_mention, std::vector<Mention>* out) const;
+
+  const Gazetteer& gazetteer_;
+  const GeoLexicon& lexicon_;
+  const text::Abbreviations& abbreviations_;
+};
+
+// Whether a place of the gazetteer can stand as a container (a country or division).
+inline bool IsDivision(const format::Place& p) { return p.type != format::PlaceType::kCity; }
+
+}  // namespace annals::geo
+
+#endif  // ANNALS_GEO_TOPONYM_FINDER_H_
