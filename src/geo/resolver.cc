@@ -249,7 +249,7 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
           if (p.type != PlaceType::kCountry && count_without(named_countries, p.country, own_named_country) > 0) s += 1.5f;
           if (p.type != PlaceType::kAdmin1 && p.admin1 != format::kNone &&
               count_without(named_admin1, p.admin1, own == p.admin1) > 0)
-            s += 2.0f;
+            s += 3.5f;
           const bool own_held = own_place && own_place->type != PlaceType::kCountry && !gr.demonym;
           if (p.type == PlaceType::kCountry) {
             const int held = count_without(held_country, p.country,
@@ -265,8 +265,8 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
             double nearest = 1e9;
             for (const Anchor& a : anchors)
               if (a.group != static_cast<int>(gi)) nearest = std::min(nearest, DistanceKm(p.lat, p.lon, a.lat, a.lon));
-            if (nearest < 50) s += 2.0f;
-            else if (nearest < 150) s += 1.2f;
+            if (nearest < 50) s += 3.0f;
+            else if (nearest < 150) s += 1.5f;
             else if (nearest < 400) s += 0.5f;
           }
           if (dateline_group >= 0 && dateline_group != static_cast<int>(gi)) {

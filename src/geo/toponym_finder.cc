@@ -28,6 +28,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "text/tokenizer.h"
+
 namespace annals::geo {
 namespace {
 
@@ -108,14 +110,32 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       if (j > i) key.push_back(' ');
       key.append(doc.Key(u));
       const Gazetteer::Lookup lookup = gazetteer_.Find(key);
-      if (!lookup.found()) break;
+      if (!lookup.found() && !(lookup.flags & format::kRegion)) break;
       const bool closes = u.Is(text::kCapitalized) || u.Is(text::kAbbreviation) || doc.Key(u) == "'s";
-      if (!lookup.postings.empty() && closes) {
+      if ((!lookup.postings.empty() || (lookup.flags & format::kRegion)) && closes) {
         best_end = j + 1;
         best_key_size = key.size();
         best = lookup;
       }
       if (!lookup.prefix) break;
+    }
+    // A lone qualifier ("South", "Central") is no place, whatever the gazetteer says.
+    if (best_end == i + 1 && (lexicon_.Classes(doc.Key(t)) & kQualifier)) best_end = 0;
+    if (best_end > 0 && (best.flags & format::kRegion)) {
+      Mention m;
+      m.doc = &doc;
+      m.first = i;
+      m.end = best_end;
+      m.sentence = t.sentence;
+      m.key_hash = format::Hash(std::string_view(key).substr(0, best_key_size));
+      m.source = MentionSource::kRegion;
+      out->push_back(m);
+      i = best_end - 1;
+      continue;
+    }
+    if (best_end == 0 && t.Is(text::kHyphenated)) {
+      FindParts(doc, i, out);
+      continue;
     }
 
     if (best_end == 0) {
@@ -166,7 +186,15 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
     const bool after_pair_comma = i >= 2 && doc.Key(i - 1) == "," && out->size() > first_mention &&
                                   out->back().end == i - 1 && out->back().source != MentionSource::kDemonym;
     if (all_postal && !after_pair_comma) continue;
-    const bool dateline = t.Is(text::kDateline);
+    // A dateline: the one the splitter found, or an all-capitals name that opens a
+    // sentence and is followed by a comma, a dash or a colon ("COLUMBUS, Ohio --").
+    bool dateline = t.Is(text::kDateline) && i == doc.dateline_first;
+    if (!dateline && t.Is(text::kSentenceStart) && t.Is(text::kAllCaps) && best_end < n) {
+      bool caps = true;
+      for (uint32_t k = i; k < best_end; ++k) caps &= tokens[k].Is(text::kAllCaps) || !tokens[k].Is(text::kWord);
+      const std::string_view after = doc.Key(best_end);
+      dateline = caps && (after == "," || after == "-" || after == "--" || after == ":" || after == "(");
+    }
     if (best_end == i + 1 && t.Is(text::kAllCaps) && !dateline && !any_alias && sentence_has_lower(t.sentence))
       continue;  // an acronym ("NICE", "CRS")
 
@@ -199,7 +227,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
         if (c2 & (kAdminHead | kCountryHead)) cues |= kAdminCue;
       }
       const bool prev_in_place = out->size() > first_mention && out->back().end == i;
-      if (!prev_in_place && IsNameNeighbour(doc, i - 1)) cues |= kInPersonName;
+      if ((best.flags & format::kPersonName) && !prev_in_place && IsNameNeighbour(doc, i - 1)) cues |= kInPersonName;
     }
     if (t.Is(text::kSentenceStart) || title_case ||
         (i > 0 && tokens[i - 1].Is(text::kSentenceStart) && tokens[i - 1].Is(text::kOpenQuote)))
@@ -210,7 +238,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       if ((nc & kCityHead) && !tokens[best_end].Is(text::kCapitalized)) cues |= kCityCue;
       if ((best.flags & format::kPersonName) && IsNameNeighbour(doc, best_end) &&
           !(nc & (kOrgHead | kAdminHead | kCityHead | kSubHead)))
-        cues |= kInPersonName;
+        cues |= kPersonNext;
     }
     if (after_pair_comma && all_postal) cues |= kIsContainer;
     m.cues = cues;
@@ -218,6 +246,52 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
     i = best_end - 1;
   }
   LinkContainers(doc, first_mention, out);
+}
+
+void ToponymFinder::FindParts(const text::Document& doc, uint32_t i, std::vector<Mention>* out) const {
+  const text::Token& t = doc.tokens[i];
+  const std::string_view surface = doc.Surface(t);
+  thread_local std::string part_key;
+  size_t start = 0;
+  while (start < surface.size()) {
+    size_t end = surface.find('-', start);
+    if (end == std::string_view::npos) end = surface.size();
+    const std::string_view part = surface.substr(start, end - start);
+    const size_t part_start = start;
+    start = end + 1;
+    if (part.size() < 2 || !(part[0] >= 'A' && part[0] <= 'Z')) continue;
+    part_key.clear();
+    text::AppendKey(part, &part_key);
+    const Gazetteer::Lookup lookup = gazetteer_.Find(part_key);
+    if (lookup.postings.empty() || (lookup.flags & format::kCommonWord)) continue;
+    if (lexicon_.Classes(part_key) & kQualifier) continue;
+    bool all_demonym = true, alias = false, weak = true;
+    for (const format::Posting& p : lookup.postings) {
+      all_demonym &= p.kind == format::NameKind::kDemonym;
+      alias |= p.kind != format::NameKind::kOfficial && p.kind != format::NameKind::kShort;
+      weak &= p.kind == format::NameKind::kShort || p.kind == format::NameKind::kPostal;
+    }
+    if (weak) continue;
+    // A capitalised part of a hyphenated word is a place only when the gazetteer
+    // names it as a country or division or by an alias ("Egyptian-US", "Pro-Russian");
+    // a town's name alone in such a compound is too weak a cue.
+    bool division = alias;
+    for (const format::Posting& p : lookup.postings)
+      if (p.place < gazetteer_.place_count() && IsDivision(gazetteer_.place(p.place))) division = true;
+    if (!division) continue;
+    Mention m;
+    m.doc = &doc;
+    m.first = i;
+    m.end = i + 1;
+    m.part_start = t.start + static_cast<uint32_t>(part_start);
+    m.part_end = m.part_start + static_cast<uint32_t>(part.size());
+    m.sentence = t.sentence;
+    m.key_hash = format::Hash(part_key);
+    m.postings = lookup.postings;
+    m.source = all_demonym ? MentionSource::kDemonym : MentionSource::kName;
+    if (lookup.flags & format::kCommonWord) m.cues |= kCommonWord;
+    out->push_back(m);
+  }
 }
 
 void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_mention, std::vector<Mention>* out) const {
@@ -268,7 +342,9 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
     for (uint32_t k = e + 1; k < n && k < e + 14 && doc.tokens[k].sentence == m.sentence; ++k) {
       while (next < ms.size() && ms[next].first < k) ++next;
       if (next < ms.size() && ms[next].first == k) {
-        const std::string_view before = doc.Key(k - 1);
+        uint32_t b = k - 1;
+        while (b > e + 1 && (lexicon_.Classes(doc.Key(b)) & kQualifier)) --b;
+        const std::string_view before = doc.Key(b);
         if (head && ((lexicon_.Classes(before) & kLocative) || before == "of") && has_division(ms[next]))
           link(a, next);
         break;
@@ -296,11 +372,13 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
   for (Mention& m : *mentions) {
     if (m.source == MentionSource::kSublocation) continue;
     const uint32_t c = m.cues;
+    if (m.source == MentionSource::kRegion) continue;
     const bool strong = StrongCue(c);
     bool ok = true;
     if (c & kAfterTitle) ok = false;
-    else if (m.source == MentionSource::kDemonym) ok = true;
+    else if (m.source != MentionSource::kName) ok = true;
     else if (!strong && person_keys.count(m.key_hash)) ok = false;
+    else if ((c & kPersonNext) && !strong) ok = false;
     else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym))) ok = false;
     else if ((c & kAcronym) && !strong) ok = false;
     else if (!strong && (c & (kCommonWord | kCapsByPosition))) {

@@ -29,13 +29,19 @@ enum Cue : uint32_t {
   kPersonWord = 1u << 10,     // the key is also a person's name ("Jordan")
   kAfterDeterminer = 1u << 11,  // "the X", "a X"
   kAcronym = 1u << 12,        // an all-capitals short word in mixed-case text ("NICE")
+  kPersonNext = 1u << 13,     // a person's name ("Paris") before a capitalised word ("Hilton")
 };
 
-enum class MentionSource : uint8_t { kName, kDemonym, kSublocation };
+// kRegion: a region or continent named in data/geo/regions.tsv ("Middle East"): kept
+// as an unresolved mention, so that its words are not read as a town's name.
+enum class MentionSource : uint8_t { kName, kDemonym, kSublocation, kRegion };
 
 struct Mention {
   const text::Document* doc = nullptr;
   uint32_t first = 0, end = 0;  // token range in doc
+  // A part of a hyphenated token ("Egyptian" in "Egyptian-US"): its byte range;
+  // both 0 for a mention of whole tokens.
+  uint32_t part_start = 0, part_end = 0;
   uint32_t sentence = 0;
   uint64_t key_hash = 0;        // hash of the folded key (groups mentions of one name)
   std::span<const format::Posting> postings;
@@ -62,6 +68,8 @@ class ToponymFinder {
 
  private:
   bool IsNameNeighbour(const text::Document& doc, uint32_t i) const;
+  // Names inside a hyphenated token that is not itself a name ("Egyptian-US").
+  void FindParts(const text::Document& doc, uint32_t i, std::vector<Mention>* out) const;
   void LinkContainers(const text::Document& doc, size_t first_mention, std::vector<Mention>* out) const;
 
   const Gazetteer& gazetteer_;
