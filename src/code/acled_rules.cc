@@ -1,0 +1,280 @@
+// The ACLED sub-event rules.
+//
+// ACLED codes an event by what happened and who took part. The trigger lexicon
+// gives each event a default sub-event type (data/events/triggers.tsv); these rules
+// refine it with the cues found in the event's sentences (data/events/cues.tsv) and
+// the kinds of its actors, in this order:
+//
+//  1. Verbal events (no default) are not ACLED events; agreements and ceasefires are
+//     Strategic developments / Agreement.
+//  2. Violence (PLOVER ASSAULT):
+//     a. the weapon decides first when the trigger is not a ground fight: suicide
+//        bombing; chemical weapon; aircraft or drones; artillery, rockets,
+//        missiles; planted explosives; grenades;
+//     b. sexual violence; abduction;
+//     c. territory taken: by a state's forces "Government regains territory", else
+//        "Non-state actor overtakes territory";
+//     d. a fight ("clash", "exchange of fire") or an attack on armed men between
+//        armed sides is a Battle / Armed clash; a crowd (protesters, rioters,
+//        residents, migrants) fighting police or soldiers is a Riot: "Violent
+//        demonstration" when it is a protest, else "Mob violence"; two unarmed
+//        groups fighting is "Mob violence";
+//     e. an attack by a crowd is a Riot; any other attack on unarmed people is
+//        Violence against civilians / Attack.
+//  3. Protests (PLOVER PROTEST): a crowd that uses violence (stones, fire,
+//     vandalism, clashes, riot words) makes a "Violent demonstration" (a mob without
+//     a protest: "Mob violence"); deaths or live fire against the crowd make
+//     "Excessive force against protesters"; security forces acting against it (tear
+//     gas, dispersal, arrests) make "Protest with intervention"; otherwise
+//     "Peaceful protest".
+//  4. Coercion (PLOVER COERCE): arrests are "Arrests"; tear gas and dispersal
+//     belong to the crowd event they answer ("Protest with intervention", or
+//     "Violent demonstration" when the crowd is violent); weapons found or
+//     defused are "Disrupted weapons use"; seizure, looting and destruction are
+//     "Looting/property destruction"; other coercion is "Other".
+//  5. Mobilisation: a base or headquarters set up, else "Change to group/activity";
+//     retreat and withdrawal: "Non-violent transfer of territory".
+#include "code/acled_rules.h"
+
+#include <unordered_map>
+
+#include "core/tsv.h"
+#include "extract/lexicons.h"
+
+namespace annals::embedded {
+extern const std::string_view kAcledTypesTsv;
+}
+
+namespace annals::code {
+namespace {
+
+using extract::Cue;
+using extract::CueBit;
+
+bool Has(const EventDraft& d, Cue cue) { return (d.cues & CueBit(cue)) != 0; }
+
+bool IsCrowd(ActorKind kind) {
+  return kind == ActorKind::kProtesters || kind == ActorKind::kRioters || kind == ActorKind::kCivilians ||
+         kind == ActorKind::kMigrants || kind == ActorKind::kRefugees || kind == ActorKind::kStudents ||
+         kind == ActorKind::kLabor || kind == ActorKind::kReligious;
+}
+
+bool IsSecurity(ActorKind kind) { return kind == ActorKind::kPolice || kind == ActorKind::kMilitary; }
+
+struct Sides {
+  bool armed = false, crowd = false, security = false, protesters = false, rioters = false, any = false;
+  bool state_armed = false;
+};
+
+Sides Read(const std::vector<DraftActor>& actors) {
+  Sides s;
+  for (const DraftActor& a : actors) {
+    s.any = true;
+    const ActorKind kind = a.actor.kind;
+    s.armed |= a.armed;
+    s.crowd |= IsCrowd(kind) && !a.armed;
+    s.security |= IsSecurity(kind);
+    s.state_armed |= IsSecurity(kind) || (a.state && a.armed);
+    s.protesters |= kind == ActorKind::kProtesters;
+    s.rioters |= kind == ActorKind::kRioters;
+  }
+  return s;
+}
+
+AcledType Make(std::string_view sub) { return AcledType{std::string(AcledEventType(sub)), std::string(sub)}; }
+
+bool IsRemote(std::string_view sub) {
+  return sub == "Air/drone strike" || sub == "Shelling/artillery/missile attack" ||
+         sub == "Remote explosive/landmine/IED" || sub == "Grenade" || sub == "Suicide bomb" || sub == "Chemical weapon";
+}
+
+// The weapon a violent event used, from its trigger and cues (rule 2a).
+std::string_view WeaponSub(const EventDraft& d, bool ground_fight) {
+  if (Has(d, Cue::kSuicide)) return "Suicide bomb";
+  if (d.default_acled_sub == "Chemical weapon") return "Chemical weapon";
+  if (IsRemote(d.default_acled_sub)) return d.default_acled_sub;
+  if (ground_fight) return {};
+  if (Has(d, Cue::kAir)) return "Air/drone strike";
+  if (Has(d, Cue::kShell)) return "Shelling/artillery/missile attack";
+  if (Has(d, Cue::kGrenade)) return "Grenade";
+  if (Has(d, Cue::kIed)) return "Remote explosive/landmine/IED";
+  return {};
+}
+
+std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, std::string* why) {
+  const std::string_view sub = d.default_acled_sub;
+  const bool ground_fight = sub == "Armed clash";
+  const Sides src = Read(d.source), tgt = Read(d.target);
+  // 2a. Weapons.
+  if (std::string_view weapon = WeaponSub(d, ground_fight && (src.armed || tgt.armed)); !weapon.empty()) {
+    *why = "weapon: " + std::string(weapon);
+    return Make(weapon);
+  }
+  // 2b. Sexual violence, abduction.
+  if (sub == "Sexual violence" || Has(d, Cue::kSexual)) {
+    *why = "sexual violence";
+    return Make("Sexual violence");
+  }
+  if (sub == "Abduction/forced disappearance" || (Has(d, Cue::kAbduct) && !ground_fight)) {
+    *why = "abduction";
+    return Make("Abduction/forced disappearance");
+  }
+  // 2c. Territory.
+  if (sub == "Government regains territory" || sub == "Non-state actor overtakes territory" ||
+      Has(d, Cue::kRegain) || Has(d, Cue::kOvertake)) {
+    if (src.state_armed || Has(d, Cue::kRegain)) {
+      *why = "territory taken by a state's forces";
+      return Make("Government regains territory");
+    }
+    *why = "territory taken by a non-state group";
+    return Make("Non-state actor overtakes territory");
+  }
+  const bool protest_context = src.protesters || tgt.protesters || ctx.protest_in_article;
+  const bool crowd_vs_security = (src.crowd && tgt.security) || (tgt.crowd && src.security);
+  // 2d. Fights.
+  if (ground_fight || sub == "Mob violence") {
+    if (crowd_vs_security || (src.crowd && !src.armed && tgt.crowd && !tgt.armed) || sub == "Mob violence" ||
+        src.rioters || tgt.rioters) {
+      if (protest_context && (crowd_vs_security || src.protesters || tgt.protesters)) {
+        *why = "a crowd fighting, in a protest";
+        return Make("Violent demonstration");
+      }
+      *why = "a crowd or unarmed groups fighting";
+      return Make("Mob violence");
+    }
+    if (Has(d, Cue::kMob) && !src.armed && !tgt.armed) {
+      *why = "communal fighting";
+      return Make("Mob violence");
+    }
+    *why = "armed sides fighting";
+    return Make("Armed clash");
+  }
+  // 2e. Attacks.
+  if (src.crowd && !src.armed && src.any) {
+    if (protest_context && src.protesters) {
+      *why = "an attack by protesters";
+      return Make("Violent demonstration");
+    }
+    *why = "an attack by a crowd";
+    return Make("Mob violence");
+  }
+  if (tgt.armed && (src.armed || !src.any) && !tgt.crowd) {
+    *why = "an attack on armed men";
+    return Make("Armed clash");
+  }
+  if (tgt.protesters && src.security) {
+    *why = "security forces attacking protesters";
+    return Make("Excessive force against protesters");
+  }
+  *why = "an attack on unarmed people";
+  return Make("Attack");
+}
+
+std::optional<AcledType> Protest(const EventDraft& d, std::string* why) {
+  const Sides src = Read(d.source);
+  const bool riot_words = d.mode == "riot" || Has(d, Cue::kViolentCrowd);
+  if (riot_words) {
+    if (d.default_acled_sub == "Mob violence" && !src.protesters) {
+      *why = "a mob's violence";
+      return Make("Mob violence");
+    }
+    *why = "the crowd used violence";
+    return Make("Violent demonstration");
+  }
+  if (Has(d, Cue::kExcessive) || (d.outcome.killed && *d.outcome.killed > 0)) {
+    *why = "lethal force against the crowd";
+    return Make("Excessive force against protesters");
+  }
+  if (Has(d, Cue::kIntervene) || (d.outcome.arrested && *d.outcome.arrested > 0)) {
+    *why = "security forces intervened";
+    return Make("Protest with intervention");
+  }
+  *why = "no violence and no intervention reported";
+  return Make("Peaceful protest");
+}
+
+std::optional<AcledType> Coerce(const EventDraft& d, const AcledContext& ctx, std::string* why) {
+  const Sides tgt = Read(d.target);
+  if (d.mode == "arrest") {
+    *why = "arrests";
+    return Make("Arrests");
+  }
+  if (d.mode == "repression") {
+    if (Has(d, Cue::kExcessive) || (d.outcome.killed && *d.outcome.killed > 0)) {
+      *why = "lethal force against a crowd";
+      return Make("Excessive force against protesters");
+    }
+    if (Has(d, Cue::kViolentCrowd) && !tgt.protesters) {
+      *why = "force against a violent crowd";
+      return Make("Violent demonstration");
+    }
+    *why = "force against a crowd";
+    return Make("Protest with intervention");
+  }
+  if (d.default_acled_sub == "Disrupted weapons use" || Has(d, Cue::kDisrupt)) {
+    *why = "weapons found, seized or defused";
+    return Make("Disrupted weapons use");
+  }
+  if (d.mode == "seize" || d.mode == "destroy") {
+    if (d.default_acled_sub == "Other") {
+      *why = "eviction or clearance";
+      return Make("Other");
+    }
+    *why = "property seized or destroyed";
+    return Make("Looting/property destruction");
+  }
+  if (d.mode == "raid") {
+    if (Has(d, Cue::kArrest)) {
+      *why = "a raid with arrests";
+      return Make("Arrests");
+    }
+    if (d.outcome.killed && *d.outcome.killed > 0) {
+      *why = "a deadly raid";
+      return Make("Attack");
+    }
+  }
+  if (d.default_acled_sub.empty()) return std::nullopt;
+  *why = "other coercion";
+  return Make("Other");
+}
+
+}  // namespace
+
+std::string_view AcledEventType(std::string_view sub_event_type) {
+  static const std::unordered_map<std::string_view, std::string_view> kTypes = [] {
+    std::unordered_map<std::string_view, std::string_view> types;
+    Result<TsvTable> table = ParseTsv(embedded::kAcledTypesTsv, "data/events/acled_types.tsv", 2);
+    if (table.ok())
+      for (const TsvTable::Row& row : table.value().rows) types.emplace(row.fields[0], row.fields[1]);
+    return types;
+  }();
+  auto it = kTypes.find(sub_event_type);
+  return it == kTypes.end() ? std::string_view() : it->second;
+}
+
+std::optional<AcledType> ChooseAcled(const EventDraft& d, const AcledContext& context, std::string* why) {
+  if (d.default_acled_sub.empty()) {
+    *why = "a verbal event: ACLED does not record it";
+    return std::nullopt;
+  }
+  switch (d.type) {
+    case EventType::kAssault:
+      return Violence(d, context, why);
+    case EventType::kProtest:
+      return Protest(d, why);
+    case EventType::kCoerce:
+      return Coerce(d, context, why);
+    case EventType::kMobilize:
+      if (Has(d, Cue::kBase) || d.default_acled_sub == "Headquarters or base established") {
+        *why = "a base or headquarters set up";
+        return Make("Headquarters or base established");
+      }
+      *why = "forces moved or mobilised";
+      return Make("Change to group/activity");
+    default:
+      *why = "the trigger's default";
+      return Make(d.default_acled_sub);
+  }
+}
+
+}  // namespace annals::code

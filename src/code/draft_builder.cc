@@ -1,0 +1,322 @@
+#include "code/draft_builder.h"
+
+#include <algorithm>
+
+
+namespace annals::code {
+namespace {
+
+using extract::OutcomeKind;
+using extract::TriggerHit;
+
+// How specific a place is, for choosing an event's place (higher is better).
+int Specificity(const geo::FoundPlace& place) {
+  switch (place.mention.kind) {
+    case PlaceKind::kSublocation: return place.parent >= 0 ? 5 : 0;
+    case PlaceKind::kCity: return 4;
+    case PlaceKind::kAdmin2: return 3;
+    case PlaceKind::kAdmin1: return 2;
+    case PlaceKind::kCountry: return 1;
+    default: return 0;
+  }
+}
+
+bool Resolved(const geo::FoundPlace& place) {
+  return place.mention.lat.has_value() || (place.mention.kind == PlaceKind::kSublocation && place.parent >= 0);
+}
+
+// The places of a sentence that can locate an event, best first.
+std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t sentence, uint32_t trigger) {
+  const text::Document& doc = *ctx.View(field).doc;
+  std::vector<std::pair<int, int>> scored;  // (score, place)
+  for (size_t p = 0; p < ctx.geo.places.size(); ++p) {
+    const geo::FoundPlace& place = ctx.geo.places[p];
+    if (place.field != field || place.sentence != sentence || !Resolved(place)) continue;
+    int score = Specificity(place) * 100;
+    if (score == 0) continue;
+    if (place.first_token > 0) {
+      const std::string_view prev = doc.Key(place.first_token - 1);
+      if (prev == "from" || prev == "to" || prev == "toward" || prev == "towards") score -= 250;  // origin or goal
+    }
+    const uint32_t distance =
+        place.first_token > trigger ? place.first_token - trigger : trigger - place.first_token;
+    score -= static_cast<int>(std::min<uint32_t>(distance, 60));
+    scored.emplace_back(score, static_cast<int>(p));
+  }
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<int> out;
+  for (const auto& [score, p] : scored) out.push_back(p);
+  return out;
+}
+
+// Places joined by "and" or commas after "in" ("in both Calais and Briançon"),
+// all as specific as the best one: the event happened in each.
+std::vector<int> CoordinatedPlaces(const BuildContext& ctx, Field field, int best) {
+  const text::Document& doc = *ctx.View(field).doc;
+  const geo::FoundPlace& anchor = ctx.geo.places[static_cast<size_t>(best)];
+  std::vector<int> group;
+  for (size_t p = 0; p < ctx.geo.places.size(); ++p) {
+    const geo::FoundPlace& place = ctx.geo.places[p];
+    if (place.field == field && place.sentence == anchor.sentence && Resolved(place) &&
+        Specificity(place) == Specificity(anchor))
+      group.push_back(static_cast<int>(p));
+  }
+  if (group.size() < 2) return {best};
+  // Keep the run around `best` joined only by "and", "or", "both" and commas.
+  std::sort(group.begin(), group.end(), [&](int a, int b) {
+    return ctx.geo.places[static_cast<size_t>(a)].first_token < ctx.geo.places[static_cast<size_t>(b)].first_token;
+  });
+  std::vector<int> run;
+  for (int p : group) {
+    if (!run.empty()) {
+      const geo::FoundPlace& prev = ctx.geo.places[static_cast<size_t>(run.back())];
+      const geo::FoundPlace& cur = ctx.geo.places[static_cast<size_t>(p)];
+      bool joined = cur.first_token > prev.end_token && cur.first_token - prev.end_token <= 2;
+      for (uint32_t t = prev.end_token; joined && t < cur.first_token; ++t) {
+        const std::string_view key = doc.Key(t);
+        joined = key == "and" || key == "," || key == "or";
+      }
+      if (!joined) {
+        if (std::find(run.begin(), run.end(), best) != run.end()) break;
+        run.clear();
+      }
+    }
+    run.push_back(p);
+  }
+  if (std::find(run.begin(), run.end(), best) == run.end() || run.size() < 2) return {best};
+  const geo::FoundPlace& first = ctx.geo.places[static_cast<size_t>(run.front())];
+  uint32_t t = first.first_token;
+  if (t > 0 && doc.Key(t - 1) == "both") --t;
+  if (t == 0 || (doc.Key(t - 1) != "in" && doc.Key(t - 1) != "at")) return {best};
+  return run;
+}
+
+DraftActor MakeActor(const text::Document& doc, const extract::ActorPhrase& phrase) {
+  DraftActor a;
+  a.actor.text = std::string(doc.SpanText(phrase.first, phrase.end));
+  a.actor.kind = phrase.kind;
+  if (!phrase.country.empty()) a.actor.country = phrase.country;
+  if (!phrase.sector.empty()) a.actor.sector = phrase.sector;
+  a.actor.count = phrase.count;
+  a.actor.span = doc.SpanOf(phrase.first, phrase.end);
+  a.armed = phrase.armed;
+  a.state = phrase.state;
+  return a;
+}
+
+bool IsViolent(const EventDraft& d) {
+  return d.type == EventType::kAssault || (d.type == EventType::kProtest && d.mode == "riot") ||
+         (d.type == EventType::kCoerce && d.mode == "repression");
+}
+
+// Which trigger of a sentence an outcome count belongs to: the nearest trigger whose
+// type such a count describes, else the nearest trigger.
+int OwnerOf(const BuildContext& ctx, const extract::FieldAnalysis& fa, const extract::OutcomeMention& outcome) {
+  int best = -1, best_fit = -1;
+  uint32_t best_distance = 0;
+  for (size_t t = 0; t < fa.triggers.size(); ++t) {
+    const TriggerHit& hit = fa.triggers[t];
+    if (hit.sentence != outcome.sentence || hit.negated) continue;
+    const extract::TriggerEntry& entry = ctx.lex.trigger(hit.entry);
+    int fit = 0;
+    switch (outcome.kind) {
+      case OutcomeKind::kKilled:
+      case OutcomeKind::kInjured:
+      case OutcomeKind::kHospitalized:
+        fit = entry.type == EventType::kAssault ? 3
+              : (entry.type == EventType::kProtest && entry.mode == "riot") ? 2
+              : entry.type == EventType::kCoerce ? 1 : 0;
+        break;
+      case OutcomeKind::kArrested:
+        fit = entry.mode == "arrest" ? 3 : entry.type == EventType::kCoerce ? 2 : entry.type == EventType::kProtest ? 1 : 0;
+        break;
+      default:
+        fit = entry.acled_sub.empty() ? 0 : 1;
+    }
+    const uint32_t distance = hit.first > outcome.first ? hit.first - outcome.first : outcome.first - hit.first;
+    if (fit > best_fit || (fit == best_fit && distance < best_distance)) {
+      best = static_cast<int>(t);
+      best_fit = fit;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+void AddCount(std::optional<int64_t>* field, int64_t value) { *field = field->value_or(0) + value; }
+
+}  // namespace
+
+int FallbackPlace(const BuildContext& ctx, Field field, uint32_t sentence) {
+  // An earlier sentence of the same paragraph that names a place.
+  const text::Document& doc = *ctx.View(field).doc;
+  if (field == Field::kText && sentence < doc.sentences.size()) {
+    const uint32_t paragraph = doc.sentences[sentence].paragraph;
+    for (uint32_t s = sentence; s > 0; --s) {
+      if (doc.sentences[s - 1].paragraph != paragraph) break;
+      const std::vector<int> places = SentencePlaces(ctx, field, s - 1, doc.sentences[s - 1].first_token);
+      if (!places.empty()) return places.front();
+    }
+  }
+  return ctx.focus_place;
+}
+
+int ArticlePlace(const geo::GeoResult& geo) {
+  // Count mentions per place (a sublocation counts for its city), keyed by the
+  // first mention of the same name and country.
+  std::vector<int> count(geo.places.size(), 0);
+  auto anchor = [&](int p) {
+    const geo::FoundPlace& place = geo.places[static_cast<size_t>(p)];
+    return place.mention.kind == PlaceKind::kSublocation && place.parent >= 0 ? place.parent : p;
+  };
+  auto same = [&](int a, int b) {
+    const PlaceMention& x = geo.places[static_cast<size_t>(a)].mention;
+    const PlaceMention& y = geo.places[static_cast<size_t>(b)].mention;
+    return x.name && y.name && *x.name == *y.name && x.country == y.country && x.kind == y.kind;
+  };
+  int best = -1;
+  for (size_t p = 0; p < geo.places.size(); ++p) {
+    const int a = anchor(static_cast<int>(p));
+    const PlaceKind kind = geo.places[static_cast<size_t>(a)].mention.kind;
+    if ((kind != PlaceKind::kCity && kind != PlaceKind::kAdmin2) || !geo.places[static_cast<size_t>(a)].mention.lat)
+      continue;
+    int first = a;
+    for (int q = 0; q < a; ++q)
+      if (same(q, a)) {
+        first = q;
+        break;
+      }
+    ++count[static_cast<size_t>(first)];
+    if (best < 0 || count[static_cast<size_t>(first)] > count[static_cast<size_t>(best)]) best = first;
+  }
+  if (best < 0 || count[static_cast<size_t>(best)] < 2) return geo.main_place;
+  if (geo.main_place >= 0) {
+    int main_count = 0;
+    for (size_t p = 0; p < geo.places.size(); ++p) main_count += same(static_cast<int>(p), geo.main_place);
+    if (main_count >= count[static_cast<size_t>(best)]) return geo.main_place;
+  }
+  return best;
+}
+
+void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
+  for (const Field field : {Field::kTitle, Field::kText}) {
+    const FieldView& view = ctx.View(field);
+    if (!view.doc || !view.analysis) continue;
+    const text::Document& doc = *view.doc;
+    const extract::FieldAnalysis& fa = *view.analysis;
+    const size_t first_draft = drafts->size();
+    std::vector<int> draft_of_trigger(fa.triggers.size(), -1);
+
+    for (size_t t = 0; t < fa.triggers.size(); ++t) {
+      const TriggerHit& hit = fa.triggers[t];
+      if (hit.negated) continue;
+      const extract::TriggerEntry& entry = ctx.lex.trigger(hit.entry);
+      const text::Sentence& sentence = doc.sentences[hit.sentence];
+      EventDraft d;
+      d.type = entry.type;
+      d.mode = std::string(entry.mode);
+      d.cameo = std::string(entry.cameo);
+      d.default_acled_sub = std::string(entry.acled_sub);
+      d.mentions.push_back(Mention{field, static_cast<uint32_t>(t), hit.sentence, entry.weight});
+      d.first_sentence = field == Field::kTitle ? 0 : hit.sentence;
+      d.status = hit.status;
+      d.in_quote = hit.in_quote;
+      d.noun_actor_trigger = fa.actor_at[hit.head] >= 0;
+      d.trigger = std::string(doc.SpanText(hit.first, hit.end));
+      d.trigger_span = doc.SpanOf(hit.first, hit.end);
+      d.evidence.push_back(Span{sentence.start, sentence.end, field});
+      d.cues = fa.sentence_cues[hit.sentence];
+      d.explanation.push_back("trigger '" + d.trigger + "' (data/events/triggers.tsv:" + std::to_string(entry.line) +
+                              "): " + std::string(ToString(entry.type)) + (entry.mode.empty() ? "" : "/") +
+                              std::string(entry.mode) + ", CAMEO " + std::string(entry.cameo));
+      for (const std::string& note : hit.notes) d.explanation.push_back(note);
+      for (int a : hit.source) d.source.push_back(MakeActor(doc, fa.actors[static_cast<size_t>(a)]));
+      for (int a : hit.target) d.target.push_back(MakeActor(doc, fa.actors[static_cast<size_t>(a)]));
+      for (const extract::SeizedMention& seized : fa.seized)
+        if (seized.trigger == t) d.outcome.seized.push_back(Seized{seized.what, seized.count});
+      for (const extract::Attribution& a : fa.attributions)
+        if (a.sentence == hit.sentence && std::find(d.attribution.begin(), d.attribution.end(), a.who) == d.attribution.end())
+          d.attribution.push_back(a.who);
+      // Place: the sentence's best place, or one draft per place of a coordination.
+      const std::vector<int> places = SentencePlaces(ctx, field, hit.sentence, hit.first);
+      std::vector<int> split = places.empty() ? std::vector<int>{} : CoordinatedPlaces(ctx, field, places.front());
+      if (split.empty()) {
+        d.place = FallbackPlace(ctx, field, hit.sentence);
+        d.place_from_sentence = false;
+        draft_of_trigger[t] = static_cast<int>(drafts->size());
+        drafts->push_back(std::move(d));
+        continue;
+      }
+      draft_of_trigger[t] = static_cast<int>(drafts->size());
+      for (size_t k = 0; k < split.size(); ++k) {
+        EventDraft copy = d;
+        copy.place = split[k];
+        copy.place_from_sentence = true;
+        if (split.size() > 1)
+          copy.explanation.push_back("one event per place named together ('" +
+                                     ctx.geo.places[static_cast<size_t>(split[k])].mention.mention + "')");
+        drafts->push_back(std::move(copy));
+      }
+    }
+
+    // Outcome counts go to the trigger of their sentence that they describe; a
+    // trigger split over several places keeps them on its first draft.
+    for (const extract::OutcomeMention& outcome : fa.outcomes) {
+      const int owner = OwnerOf(ctx, fa, outcome);
+      if (owner < 0 || draft_of_trigger[static_cast<size_t>(owner)] < 0) continue;
+      Outcome& o = (*drafts)[static_cast<size_t>(draft_of_trigger[static_cast<size_t>(owner)])].outcome;
+      switch (outcome.kind) {
+        case OutcomeKind::kKilled: AddCount(&o.killed, outcome.value); break;
+        case OutcomeKind::kInjured: AddCount(&o.injured, outcome.value); break;
+        case OutcomeKind::kHospitalized: AddCount(&o.hospitalized, outcome.value); break;
+        case OutcomeKind::kArrested: AddCount(&o.arrested, outcome.value); break;
+        case OutcomeKind::kDisplaced: AddCount(&o.displaced, outcome.value); break;
+        case OutcomeKind::kParticipants: AddCount(&o.participants, outcome.value); break;
+      }
+    }
+    // Participants of a protest: the size of the crowd that protests.
+    for (size_t i = first_draft; i < drafts->size(); ++i) {
+      EventDraft& d = (*drafts)[i];
+      if (d.type != EventType::kProtest || d.outcome.participants) continue;
+      for (const DraftActor& a : d.source)
+        if (a.actor.count && (!d.outcome.participants || *a.actor.count > *d.outcome.participants))
+          d.outcome.participants = a.actor.count;
+    }
+  }
+}
+
+void CompleteDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
+  for (size_t i = 0; i < drafts->size(); ++i) {
+    EventDraft& d = (*drafts)[i];
+    if (!IsViolent(d) && d.type != EventType::kCoerce) continue;
+    // A coercion without a source: the security forces named in its sentence.
+    const Mention& m = d.mentions.front();
+    const FieldView& view = ctx.View(m.field);
+    if (d.source.empty() && d.type == EventType::kCoerce) {
+      for (const extract::ActorPhrase& phrase : view.analysis->actors)
+        if (phrase.sentence == m.sentence && (phrase.kind == ActorKind::kPolice || phrase.kind == ActorKind::kMilitary)) {
+          d.source.push_back(MakeActor(*view.doc, phrase));
+          d.explanation.push_back("source: the security forces named in the sentence");
+          break;
+        }
+    }
+    // No target: the other side of an earlier violent draft involving the source.
+    if (d.target.empty() && !d.source.empty()) {
+      for (size_t j = i; j > 0; --j) {
+        const EventDraft& prev = (*drafts)[j - 1];
+        if (!IsViolent(prev) || prev.mentions.front().field != m.field) continue;
+        const ActorKind kind = d.source.front().actor.kind;
+        const std::vector<DraftActor>* other = nullptr;
+        if (!prev.source.empty() && prev.source.front().actor.kind == kind) other = &prev.target;
+        else if (!prev.target.empty() && prev.target.front().actor.kind == kind) other = &prev.source;
+        if (other && !other->empty()) {
+          d.target = *other;
+          d.explanation.push_back("target: the other side of the earlier '" + prev.trigger + "'");
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace annals::code

@@ -1,0 +1,249 @@
+// Merging within an article.
+//
+// News tells one event several times: the headline, the lede, the details ("the
+// fight resulted in ...", "the brawl"). Two drafts are one event when all of these
+// hold:
+//   - kind: the same PLOVER type with compatible modes (equal, one unknown, a raid
+//     with what it did, or two peaceful protest forms), or both violent interactions
+//     (ASSAULT without a remote weapon, or a riot);
+//   - place: the same place, or one without a place of its own sentence, or one
+//     inside the other (a sublocation in its city, a city in its admin1 or country);
+//   - date: the same day, or one dated only by the article;
+//   - actors: the kinds of their participants overlap, or one names none;
+//   - status: the same.
+// The merged event keeps the type of its strongest trigger, the most specific place
+// and date, every evidence span and attribution, the union of cues and actors, and
+// for each count the largest value any mention gave (restatements repeat a count;
+// they do not add to it).
+#include "code/merge.h"
+
+#include <algorithm>
+
+namespace annals::code {
+namespace {
+
+bool RemoteWeapon(const EventDraft& d) {
+  return d.mode == "aerial" || d.mode == "artillery" || d.mode == "explosives" || d.mode == "suicide" ||
+         d.mode == "chemical";
+}
+
+bool ViolentInteraction(const EventDraft& d) {
+  return (d.type == EventType::kAssault && !RemoteWeapon(d) && d.mode != "abduct" && d.mode != "sexual" &&
+          d.mode != "occupy") ||
+         (d.type == EventType::kProtest && d.mode == "riot");
+}
+
+bool ModesCompatible(const EventDraft& a, const EventDraft& b) {
+  if (a.mode == b.mode || a.mode.empty() || b.mode.empty()) return true;
+  auto takes = [](const std::string& m) { return m == "seize" || m == "destroy" || m == "arrest"; };
+  if ((a.mode == "raid" && takes(b.mode)) || (b.mode == "raid" && takes(a.mode))) return true;
+  if (a.type == EventType::kProtest) {
+    auto peaceful = [](const std::string& m) { return m == "demo" || m == "march" || m == "sit-in" || m == "obstruct"; };
+    if (peaceful(a.mode) && peaceful(b.mode)) return true;
+    return a.mode == "riot" || b.mode == "riot";  // a protest that turned violent
+  }
+  if (a.type == EventType::kAssault) return !RemoteWeapon(a) && !RemoteWeapon(b);
+  return false;
+}
+
+bool KindsCompatible(const EventDraft& a, const EventDraft& b) {
+  if (a.type == b.type) return ModesCompatible(a, b);
+  return ViolentInteraction(a) && ViolentInteraction(b);
+}
+
+const geo::FoundPlace* PlaceOf(const geo::GeoResult& geo, int p) {
+  return p >= 0 && static_cast<size_t>(p) < geo.places.size() ? &geo.places[static_cast<size_t>(p)] : nullptr;
+}
+
+// Whether place `inner` lies within place `outer` (or is it).
+bool Within(const geo::GeoResult& geo, int inner, int outer) {
+  if (inner == outer) return true;
+  const geo::FoundPlace* in = PlaceOf(geo, inner);
+  const geo::FoundPlace* out = PlaceOf(geo, outer);
+  if (!in || !out) return false;
+  if (in->parent >= 0 && Within(geo, in->parent, outer)) return true;
+  if (in->mention.geonameid && out->mention.geonameid && *in->mention.geonameid == *out->mention.geonameid) return true;
+  if (in->mention.kind == PlaceKind::kCity && out->mention.kind == PlaceKind::kCity && in->mention.name &&
+      out->mention.name && *in->mention.name == *out->mention.name && in->mention.country == out->mention.country)
+    return true;
+  if (!in->mention.country || in->mention.country != out->mention.country) return false;
+  if (out->mention.kind == PlaceKind::kCountry) return true;
+  if (out->mention.kind == PlaceKind::kAdmin1) return in->admin1_code == out->admin1_code && !in->admin1_code.empty();
+  if (out->mention.kind == PlaceKind::kAdmin2)
+    return in->admin2_code == out->admin2_code && !in->admin2_code.empty() && in->mention.kind != PlaceKind::kAdmin1;
+  return false;
+}
+
+bool PlacesCompatible(const geo::GeoResult& geo, const EventDraft& a, const EventDraft& b) {
+  if (!a.place_from_sentence || !b.place_from_sentence) return true;
+  return Within(geo, a.place, b.place) || Within(geo, b.place, a.place);
+}
+
+bool DatesCompatible(const EventDraft& a, const EventDraft& b) {
+  if (!a.date || !b.date) return true;
+  if (a.date_precision != DatePrecision::kDay || b.date_precision != DatePrecision::kDay) return true;
+  return *a.date == *b.date;
+}
+
+bool ActorsCompatible(const EventDraft& a, const EventDraft& b) {
+  auto kinds = [](const EventDraft& d) {
+    uint32_t set = 0;
+    for (const DraftActor& x : d.source) set |= 1u << static_cast<uint32_t>(x.actor.kind);
+    for (const DraftActor& x : d.target) set |= 1u << static_cast<uint32_t>(x.actor.kind);
+    return set;
+  };
+  const uint32_t ka = kinds(a), kb = kinds(b);
+  return ka == 0 || kb == 0 || (ka & kb) != 0;
+}
+
+// Adds the actors of `from` to `into` unless the same group is there already, or
+// stands on the other side (`other_side`) of the event.
+void MergeActors(const std::vector<DraftActor>& from, std::vector<DraftActor>* into,
+                 const std::vector<DraftActor>& other_side) {
+  for (const DraftActor& a : from) {
+    const bool opposite = std::any_of(other_side.begin(), other_side.end(),
+                                      [&](const DraftActor& b) { return b.actor.kind == a.actor.kind; });
+    if (opposite) continue;
+    auto same = std::find_if(into->begin(), into->end(), [&](const DraftActor& b) {
+      return b.actor.kind == a.actor.kind && (b.actor.country == a.actor.country || !b.actor.country || !a.actor.country);
+    });
+    if (same == into->end()) {
+      into->push_back(a);
+    } else {
+      if (!same->actor.count && a.actor.count) same->actor.count = a.actor.count;
+      if (!same->actor.country && a.actor.country) same->actor.country = a.actor.country;
+    }
+  }
+}
+
+void MaxCount(std::optional<int64_t>* into, const std::optional<int64_t>& from) {
+  if (from && (!*into || *from > **into)) *into = from;
+}
+
+void Absorb(const geo::GeoResult& geo, EventDraft* keep, EventDraft* other) {
+  // The strongest trigger decides the type; actors' own nouns ("protesters") are weakest.
+  auto strength = [](const EventDraft& d) { return d.mentions.front().weight - (d.noun_actor_trigger ? 0.5f : 0.0f); };
+  if (strength(*other) > strength(*keep)) {
+    std::swap(keep->type, other->type);
+    std::swap(keep->mode, other->mode);
+    std::swap(keep->cameo, other->cameo);
+    std::swap(keep->default_acled_sub, other->default_acled_sub);
+    std::swap(keep->trigger, other->trigger);
+    std::swap(keep->trigger_span, other->trigger_span);
+    std::swap(keep->noun_actor_trigger, other->noun_actor_trigger);
+    std::swap(keep->mentions.front(), other->mentions.front());
+  }
+  keep->mentions.insert(keep->mentions.end(), other->mentions.begin(), other->mentions.end());
+  MergeActors(other->source, &keep->source, keep->target);
+  MergeActors(other->target, &keep->target, keep->source);
+  MaxCount(&keep->outcome.killed, other->outcome.killed);
+  MaxCount(&keep->outcome.injured, other->outcome.injured);
+  MaxCount(&keep->outcome.hospitalized, other->outcome.hospitalized);
+  MaxCount(&keep->outcome.arrested, other->outcome.arrested);
+  MaxCount(&keep->outcome.displaced, other->outcome.displaced);
+  MaxCount(&keep->outcome.participants, other->outcome.participants);
+  for (const Seized& s : other->outcome.seized) {
+    const bool known = std::any_of(keep->outcome.seized.begin(), keep->outcome.seized.end(),
+                                   [&](const Seized& k) { return k.what == s.what; });
+    if (!known) keep->outcome.seized.push_back(s);
+  }
+  keep->cues |= other->cues;
+  if (other->date && (!keep->date || other->date_precision < keep->date_precision)) {
+    keep->date = other->date;
+    keep->date_precision = other->date_precision;
+  }
+  // The most specific place that the event's own sentences name.
+  const geo::FoundPlace* kp = PlaceOf(geo, keep->place);
+  const geo::FoundPlace* op = PlaceOf(geo, other->place);
+  auto rank = [](const geo::FoundPlace* p) {
+    if (!p) return -1;
+    switch (p->mention.kind) {
+      case PlaceKind::kSublocation: return 5;
+      case PlaceKind::kCity: return 4;
+      case PlaceKind::kAdmin2: return 3;
+      case PlaceKind::kAdmin1: return 2;
+      case PlaceKind::kCountry: return 1;
+      default: return 0;
+    }
+  };
+  if (other->place_from_sentence && (!keep->place_from_sentence || rank(op) > rank(kp))) {
+    keep->place = other->place;
+    keep->place_from_sentence = true;
+  }
+  for (const std::string& who : other->attribution)
+    if (std::find(keep->attribution.begin(), keep->attribution.end(), who) == keep->attribution.end())
+      keep->attribution.push_back(who);
+  for (const Span& span : other->evidence) {
+    const bool known = std::any_of(keep->evidence.begin(), keep->evidence.end(), [&](const Span& e) {
+      return e.start == span.start && e.end == span.end && e.field == span.field;
+    });
+    if (!known) keep->evidence.push_back(span);
+  }
+  std::sort(keep->evidence.begin(), keep->evidence.end(), [](const Span& a, const Span& b) {
+    if (a.field != b.field) return a.field == Field::kTitle;
+    return a.start < b.start;
+  });
+  keep->in_quote = keep->in_quote && other->in_quote;
+  keep->first_sentence = std::min(keep->first_sentence, other->first_sentence);
+  keep->explanation.push_back("merged with '" + other->trigger + "' (same event told again)");
+  other->dropped = true;
+}
+
+bool IsCrowdKind(ActorKind kind) {
+  return kind == ActorKind::kProtesters || kind == ActorKind::kRioters || kind == ActorKind::kCivilians ||
+         kind == ActorKind::kStudents || kind == ActorKind::kLabor || kind == ActorKind::kUnknown;
+}
+
+}  // namespace
+
+void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
+  // Two passes: first within a sentence (its words tell one event more often than
+  // words far apart), then across the article.
+  for (const bool same_sentence_only : {true, false})
+  for (size_t i = 0; i < drafts->size(); ++i) {
+    EventDraft& d = (*drafts)[i];
+    if (d.dropped) continue;
+    for (size_t j = 0; j < i; ++j) {
+      EventDraft& keep = (*drafts)[j];
+      if (keep.dropped) continue;
+      if (same_sentence_only && (keep.mentions.front().field != d.mentions.front().field ||
+                                 keep.mentions.front().sentence != d.mentions.front().sentence))
+        continue;
+      if (!KindsCompatible(keep, d) || !PlacesCompatible(geo, keep, d) || !DatesCompatible(keep, d) ||
+          !ActorsCompatible(keep, d) || keep.status != d.status)
+        continue;
+      // Drafts split over the places of one sentence stay apart.
+      if (keep.mentions.front().field == d.mentions.front().field &&
+          keep.mentions.front().hit == d.mentions.front().hit)
+        continue;
+      Absorb(geo, &keep, &d);
+      break;
+    }
+  }
+}
+
+void LinkProtests(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
+  for (EventDraft& protest : *drafts) {
+    if (protest.dropped || protest.type != EventType::kProtest) continue;
+    for (EventDraft& other : *drafts) {
+      if (&other == &protest || other.dropped || !PlacesCompatible(geo, protest, other) ||
+          !DatesCompatible(protest, other))
+        continue;
+      bool targets_crowd = other.target.empty();
+      for (const DraftActor& a : other.target) targets_crowd |= IsCrowdKind(a.actor.kind);
+      bool by_crowd = false;
+      for (const DraftActor& a : other.source) by_crowd |= a.actor.kind == ActorKind::kProtesters;
+      if (other.type == EventType::kCoerce && (other.mode == "arrest" || other.mode == "repression") &&
+          targets_crowd) {
+        protest.cues |= extract::CueBit(extract::Cue::kIntervene);
+        MaxCount(&protest.outcome.arrested, other.outcome.arrested);
+        protest.explanation.push_back("security forces acted against the crowd ('" + other.trigger + "')");
+      } else if (other.type == EventType::kAssault && by_crowd) {
+        protest.cues |= extract::CueBit(extract::Cue::kViolentCrowd);
+        protest.explanation.push_back("the crowd used violence ('" + other.trigger + "')");
+      }
+    }
+  }
+}
+
+}  // namespace annals::code

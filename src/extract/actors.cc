@@ -1,0 +1,316 @@
+// FindActors: the noun phrases of a sentence that name who acts or is acted upon.
+//
+// A phrase grows around a head: a group noun ("police", "migrants", "forces"), an
+// organisation's name ("Al Shabaab", "CRS"), a title with a name ("President Mario
+// Soares"), or a country's name standing for its government ("Portugal will
+// support..."). Leftwards it takes modifiers (capitalised names, demonyms, places,
+// plain adjectives, "pro-X"), a number ("60 gendarmes"), a collective with "of" ("a
+// group of 100 migrants") and one determiner, and stops at anything else (a verb that
+// triggers an event, a preposition, punctuation). Rightwards it takes "of"/"from"
+// with an organisation or a capitalised name ("officers from the CRS"). The phrase's
+// kind and CAMEO sector come from its head, unless the head is a generic word
+// ("forces", "fighters", "members") and an organisation in the phrase says more;
+// its country from a demonym or place in it, an organisation's country, or "in
+// <place>" after it. Phrases joined by "and", "or", "as well as" or a comma list
+// share a coordination group, which the role rules treat as one participant.
+#include <algorithm>
+
+#include "extract/steps.h"
+
+namespace annals::extract {
+namespace {
+
+constexpr uint32_t kMaxModifiers = 4;
+constexpr uint32_t kMaxRightTokens = 6;
+
+bool IsCollective(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "group",  "crowd",  "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
+      "scores", "number", "member", "members", "supporter", "team", "unit", "contingent", "band",
+      "convoy", "batch",  "couple", "pair", "total", "handful", "squad", "mob", "gang", "party",
+      "delegation", "detachment", "battalion", "platoon", "brigade", "company", "column", "wave", "host",
+      "family", "families", "bunch", "majority", "minority", "rest", "some", "many", "several", "most",
+      "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
+}
+
+// Head words that say little about who the group is, so an organisation in the
+// phrase decides its kind ("Houthi forces" are rebels, not a state's military).
+bool IsGenericHead(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "force", "forces", "fighter", "militant", "element", "member", "supporter", "troop", "unit",
+      "gunman", "gunmen", "man", "men", "group", "side", "people", "militiaman", "militiamen", "loyalist",
+      "coalition", "army", "soldier", "personnel", "activist", "official", "leader"};
+  return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
+}
+
+bool IsModifierWord(const ExtractContext& ctx, uint32_t i) {
+  const text::Token& t = ctx.doc.tokens[i];
+  if (!t.Is(text::kWord)) return false;
+  if (ctx.lex.ClassesOf(ctx.doc, i) != 0) return false;
+  if (ctx.out.trigger_at[i] >= 0) {
+    // Event words are not modifiers, except nouns used as such ("riot police" is one
+    // lexicon entry; "protest leaders").
+    const TriggerHit& hit = ctx.out.triggers[static_cast<size_t>(ctx.out.trigger_at[i])];
+    if (!hit.noun) return false;
+  }
+  const std::string_view key = ctx.doc.Key(i);
+  // Verb forms that end a subject ("clashed", "attacking") are not modifiers, except
+  // a few adjectival participles common before group nouns.
+  static constexpr std::string_view kParticiples[] = {"armed", "unidentified", "suspected", "alleged", "unknown",
+                                                      "displaced", "injured", "wounded", "detained", "masked",
+                                                      "disgruntled", "striking", "retired", "elected", "united",
+                                                      "uniformed", "unarmed", "organized", "organised", "ruling"};
+  if ((key.ends_with("ed") || key.ends_with("ing")) &&
+      std::find(std::begin(kParticiples), std::end(kParticiples), key) == std::end(kParticiples))
+    return t.Is(text::kCapitalized) && !t.Is(text::kSentenceStart);
+  return true;
+}
+
+struct Builder {
+  ExtractContext& ctx;
+  const text::Sentence& s;
+
+  const geo::FoundPlace* PlaceAt(uint32_t i) const {
+    const int p = ctx.out.place_at[i];
+    return p >= 0 ? &ctx.places[static_cast<size_t>(p)] : nullptr;
+  }
+
+  void ApplyPlace(const geo::FoundPlace& place, ActorPhrase* phrase) const {
+    if (phrase->country.empty() && !place.country_alpha3.empty()) phrase->country = place.country_alpha3;
+  }
+
+  void ApplyEntry(const ActorEntry& entry, bool is_head, ActorPhrase* phrase) const {
+    if (is_head) {
+      phrase->kind = entry.kind;
+      phrase->sector = std::string(entry.sector);
+      phrase->armed = entry.armed;
+      phrase->state = entry.state;
+    }
+    if (!entry.country.empty() && phrase->country.empty()) phrase->country = std::string(entry.country);
+  }
+
+  // Whether an actor-lexicon match is acceptable where it stands.
+  bool Acceptable(const PhraseMatcher::Match& m) const {
+    const ActorEntry& entry = ctx.lex.actor(m.value);
+    const text::Token& first = ctx.doc.tokens[m.first];
+    for (uint32_t k = m.first; k < m.end; ++k)
+      if (PlaceAt(k) && PlaceAt(k)->mention.kind != PlaceKind::kDemonym) return false;  // part of a place name
+    if (entry.organisation) {
+      if (entry.short_name) return first.Is(text::kAllCaps) || first.Is(text::kAbbreviation);
+      // Names are capitalised in running text ("pro-Houthi" keeps its prefix lower case).
+      const bool prefixed = ctx.doc.Key(m.first).starts_with("pro-");
+      return ctx.doc.field == Field::kTitle || first.Is(text::kCapitalized) || first.Is(text::kAllCaps) || prefixed;
+    }
+    return true;
+  }
+
+  // Grows a phrase leftwards from token `start` (exclusive). Returns the new start.
+  uint32_t GrowLeft(uint32_t start, ActorPhrase* phrase) const {
+    uint32_t i = start;
+    uint32_t modifiers = 0;
+    while (i > s.first_token) {
+      const uint32_t j = i - 1;
+      const text::Token& t = ctx.doc.tokens[j];
+      const std::string_view key = ctx.doc.Key(j);
+      if (const geo::FoundPlace* place = PlaceAt(j)) {
+        ApplyPlace(*place, phrase);
+        i = place->first_token;
+        continue;
+      }
+      if (IsNumberToken(ctx.doc, j)) {
+        uint32_t first = j;
+        while (first > s.first_token && IsNumberToken(ctx.doc, first - 1)) --first;
+        uint32_t end;
+        bool vague = false;
+        const auto value = NumberAt(ctx, first, start, &end, &vague);
+        if (value && !phrase->count) phrase->count = value;
+        i = first;
+        continue;
+      }
+      if (key == "of" && j > s.first_token && (IsCollective(ctx.doc.Lemma(j - 1)) || IsNumberToken(ctx.doc, j - 1))) {
+        i = j;  // "group of", "hundreds of": the collective is taken next
+        continue;
+      }
+      if (key == "'s" && j > s.first_token && PlaceAt(j - 1)) {  // "France's special police"
+        ApplyPlace(*PlaceAt(j - 1), phrase);
+        i = PlaceAt(j - 1)->first_token;
+        continue;
+      }
+      const uint32_t classes = ctx.lex.ClassesOf(ctx.doc, j);
+      if (classes & (kDet | kQuant)) {
+        if (key == "that" || key == "those" || key == "these" || key == "this") {
+          if (key == "that") break;  // more often a relative pronoun or conjunction
+        }
+        return j;
+      }
+      if (IsCollective(ctx.doc.Lemma(j)) && t.Is(text::kWord) && !(classes & ~kQuant)) {
+        i = j;
+        continue;
+      }
+      if (ctx.out.actor_at[j] >= 0) break;  // an earlier phrase
+      if (modifiers < kMaxModifiers && IsModifierWord(ctx, j)) {
+        ++modifiers;
+        i = j;
+        continue;
+      }
+      break;
+    }
+    return i;
+  }
+
+  // Grows a phrase rightwards with "of"/"from" + organisation or name, and reads a
+  // following "in <place>" for its country. Returns the new end.
+  uint32_t GrowRight(uint32_t end, bool generic_head, ActorPhrase* phrase,
+                     const std::vector<PhraseMatcher::Match>& units) const {
+    if (end >= s.end_token) return end;
+    const std::string_view key = ctx.doc.Key(end);
+    if (key == "in" && end + 1 < s.end_token) {
+      if (const geo::FoundPlace* place = PlaceAt(end + 1)) ApplyPlace(*place, phrase);
+      return end;
+    }
+    if (key != "of" && key != "from") return end;
+    uint32_t i = end + 1;
+    if (i < s.end_token && (ctx.lex.ClassesOf(ctx.doc, i) & kDet)) ++i;
+    // An organisation right there.
+    for (const PhraseMatcher::Match& m : units) {
+      if (m.first != i) continue;
+      const ActorEntry& entry = ctx.lex.actor(m.value);
+      if (!entry.organisation) return end;
+      if (generic_head || phrase->kind == ActorKind::kUnknown) ApplyEntry(entry, true, phrase);
+      else ApplyEntry(entry, false, phrase);
+      return m.end;
+    }
+    // A capitalised name ("members of the Popular Resistance"), or a country.
+    if (const geo::FoundPlace* place = PlaceAt(i)) {
+      if (place->mention.kind == PlaceKind::kCountry) {
+        ApplyPlace(*place, phrase);
+        return place->end_token;
+      }
+      return end;
+    }
+    uint32_t j = i;
+    while (j < s.end_token && j - i < kMaxRightTokens && ctx.doc.tokens[j].Is(text::kCapitalized) &&
+           ctx.out.trigger_at[j] < 0)
+      ++j;
+    if (j > i && generic_head) return j;
+    return end;
+  }
+};
+
+}  // namespace
+
+void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
+  const text::Document& doc = ctx.doc;
+  const text::Sentence& s = doc.sentences[sentence_index];
+  Builder b{ctx, s};
+
+  // Step 1: the lexicon units (group nouns and organisations), longest first.
+  std::vector<PhraseMatcher::Match> units;
+  ctx.lex.actor_matcher().FindAll(doc, s.first_token, s.end_token, &units);
+  units.erase(std::remove_if(units.begin(), units.end(), [&](const auto& m) { return !b.Acceptable(m); }),
+              units.end());
+
+  std::vector<ActorPhrase> phrases;
+  // Step 2: each unit that is not followed directly by another unit is a head.
+  for (size_t u = 0; u < units.size(); ++u) {
+    const PhraseMatcher::Match& m = units[u];
+    if (u + 1 < units.size() && units[u + 1].first == m.end) continue;  // a modifier of the next unit
+    const ActorEntry& head = ctx.lex.actor(m.value);
+    ActorPhrase phrase;
+    phrase.head = m.end - 1;
+    phrase.sentence = sentence_index;
+    b.ApplyEntry(head, true, &phrase);
+    const bool generic = !head.organisation && IsGenericHead(doc.Lemma(phrase.head));
+    // Modifier units directly before the head ("Houthi forces", "local police").
+    uint32_t first = m.first;
+    for (size_t v = u; v > 0 && units[v - 1].end == first; --v) {
+      const ActorEntry& modifier = ctx.lex.actor(units[v - 1].value);
+      const bool decides = modifier.organisation && (generic || phrase.kind == ActorKind::kUnknown ||
+                                                     modifier.kind == ActorKind::kRebels ||
+                                                     modifier.kind == ActorKind::kMilitia);
+      b.ApplyEntry(modifier, decides, &phrase);
+      first = units[v - 1].first;
+    }
+    phrase.first = b.GrowLeft(first, &phrase);
+    phrase.end = b.GrowRight(m.end, generic, &phrase, units);
+    phrases.push_back(std::move(phrase));
+  }
+
+  // Step 3: titles with names ("President Mario Soares") and countries as actors.
+  std::vector<PhraseMatcher::Match> titles;
+  ctx.lex.title_matcher().FindAll(doc, s.first_token, s.end_token, &titles);
+  for (const PhraseMatcher::Match& m : titles) {
+    uint32_t j = m.end;
+    while (j < s.end_token && doc.tokens[j].Is(text::kCapitalized) && !b.PlaceAt(j) && ctx.out.trigger_at[j] < 0)
+      ++j;
+    if (j == m.end) continue;  // a title without a name is a group noun, handled above
+    const ActorEntry& title = ctx.lex.actor(m.value);
+    ActorPhrase phrase;
+    phrase.head = j - 1;
+    phrase.sentence = sentence_index;
+    phrase.kind = title.kind == ActorKind::kPerson ? ActorKind::kPerson : title.kind;
+    phrase.sector = std::string(title.sector);
+    phrase.state = title.state;
+    phrase.first = b.GrowLeft(m.first, &phrase);
+    phrase.end = j;
+    phrases.push_back(std::move(phrase));
+  }
+  for (size_t p = 0; p < ctx.places.size(); ++p) {
+    const geo::FoundPlace& place = ctx.places[p];
+    if (place.field != doc.field || place.sentence != sentence_index) continue;
+    if (place.mention.kind != PlaceKind::kCountry || place.country_alpha3.empty()) continue;
+    const uint32_t before = place.first_token;
+    if (before > s.first_token) {
+      const uint32_t classes = ctx.lex.ClassesOf(doc, before - 1);
+      const std::string_view key = doc.Key(before - 1);
+      if ((classes & kPrep) && key != "by" && key != "with" && key != "against" && key != "between") continue;
+    }
+    if (place.end_token < s.end_token && doc.Key(place.end_token) == "'s") continue;  // "France's city"
+    ActorPhrase phrase;
+    phrase.first = place.first_token;
+    phrase.end = place.end_token;
+    phrase.head = place.end_token - 1;
+    phrase.sentence = sentence_index;
+    phrase.kind = ActorKind::kGovernment;
+    phrase.country = place.country_alpha3;
+    phrase.state = true;
+    phrase.country_actor = true;
+    phrases.push_back(std::move(phrase));
+  }
+
+  // Step 4: drop phrases inside others, order by position, mark tokens.
+  std::sort(phrases.begin(), phrases.end(), [](const ActorPhrase& a, const ActorPhrase& b) {
+    return a.first != b.first ? a.first < b.first : a.end > b.end;
+  });
+  uint32_t covered_to = 0;
+  std::vector<ActorPhrase> kept;
+  for (ActorPhrase& phrase : phrases) {
+    if (!kept.empty() && phrase.end <= covered_to) continue;
+    if (!kept.empty() && phrase.first < covered_to) phrase.first = covered_to;  // overlaps: trim
+    if (phrase.first >= phrase.end) continue;
+    covered_to = phrase.end;
+    kept.push_back(std::move(phrase));
+  }
+
+  // Step 5: coordination groups ("gendarmes and officers", "A, B and C").
+  const int base = static_cast<int>(ctx.out.actors.size());
+  for (size_t k = 0; k < kept.size(); ++k) {
+    ActorPhrase& phrase = kept[k];
+    phrase.group = base + static_cast<int>(k);
+    if (k > 0) {
+      const ActorPhrase& prev = kept[k - 1];
+      const uint32_t gap_first = prev.end, gap_end = phrase.first;
+      bool joined = gap_end > gap_first && gap_end - gap_first <= 3;
+      for (uint32_t g = gap_first; joined && g < gap_end; ++g) {
+        const std::string_view key = doc.Key(g);
+        joined = key == "and" || key == "or" || key == "," || key == "as" || key == "well";
+      }
+      if (joined) phrase.group = prev.group;
+    }
+    for (uint32_t t = phrase.first; t < phrase.end; ++t) ctx.out.actor_at[t] = base + static_cast<int>(k);
+    ctx.out.actors.push_back(std::move(phrase));
+  }
+}
+
+}  // namespace annals::extract

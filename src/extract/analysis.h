@@ -1,0 +1,109 @@
+// What the extract stage reads from one field (title or text) of an article:
+// triggers, actor phrases, roles, outcome counts, seized objects, attributions,
+// quotes and cues, all as token ranges of the field's Document.
+#ifndef ANNALS_EXTRACT_ANALYSIS_H_
+#define ANNALS_EXTRACT_ANALYSIS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annals/annals.h"
+#include "extract/lexicons.h"
+#include "geo/geocoder.h"
+#include "text/document.h"
+
+namespace annals::extract {
+
+struct ActorPhrase {
+  uint32_t first = 0, end = 0;   // token range
+  uint32_t head = 0;             // the token that names the group
+  uint32_t sentence = 0;
+  ActorKind kind = ActorKind::kUnknown;
+  std::string sector;            // CAMEO agent code, empty when none
+  std::string country;           // alpha-3, empty when not stated
+  bool armed = false;
+  bool state = false;            // takes the event's country when none is stated
+  bool country_actor = false;    // a country's name standing for its government
+  std::optional<int64_t> count;  // "a group of 100 migrants" -> 100
+  int group = -1;                // actors joined by "and" share a group id
+};
+
+struct TriggerHit {
+  uint32_t entry = 0;            // index into Lexicons::trigger()
+  uint32_t first = 0, end = 0;   // token range of the matched words
+  uint32_t head = 0;             // the main word (first content word)
+  uint32_t sentence = 0;
+  bool passive = false;          // "were attacked (by X)"
+  bool noun = false;             // read as a noun ("the attack", "clashes between")
+  bool in_quote = false;
+  EventStatus status = EventStatus::kOccurred;
+  bool negated = false;          // "did not attack": no event
+  std::vector<int> source, target;  // indices into FieldAnalysis::actors
+  std::vector<std::string> notes;   // how roles and status were decided
+};
+
+struct OutcomeMention {
+  OutcomeKind kind = OutcomeKind::kKilled;
+  int64_t value = 0;
+  uint32_t first = 0, end = 0;   // the number's tokens
+  uint32_t sentence = 0;
+  bool vague = false;            // from a vague quantity ("dozens")
+};
+
+struct SeizedMention {
+  std::string what;
+  std::optional<int64_t> count;
+  uint32_t trigger = 0;          // index into FieldAnalysis::triggers
+};
+
+struct Attribution {
+  std::string who;               // as written ("France Bleu", "the prefecture")
+  uint32_t sentence = 0;
+  uint32_t first = 0, end = 0;
+};
+
+struct QuoteMention {
+  uint32_t first = 0, end = 0;   // tokens inside the quotation marks
+  std::string speaker;           // empty when unknown
+};
+
+struct FieldAnalysis {
+  std::vector<TriggerHit> triggers;
+  std::vector<ActorPhrase> actors;
+  std::vector<OutcomeMention> outcomes;
+  std::vector<SeizedMention> seized;
+  std::vector<Attribution> attributions;
+  std::vector<QuoteMention> quotes;
+  std::vector<CueSet> sentence_cues;       // one per sentence
+  std::vector<int> place_at;               // per token: index into the field's places, or -1
+  std::vector<int> trigger_at;             // per token: index into triggers, or -1
+  std::vector<int> actor_at;               // per token: index into actors, or -1
+
+  void Clear() {
+    triggers.clear();
+    actors.clear();
+    outcomes.clear();
+    seized.clear();
+    attributions.clear();
+    quotes.clear();
+    sentence_cues.clear();
+    place_at.clear();
+    trigger_at.clear();
+    actor_at.clear();
+  }
+};
+
+// Everything a step of the extract stage needs to read.
+struct ExtractContext {
+  const Lexicons& lex;
+  const text::Document& doc;
+  const std::vector<geo::FoundPlace>& places;  // all places of the article
+  const geo::Geocoder* geocoder;               // may be null in tests
+  FieldAnalysis& out;
+};
+
+}  // namespace annals::extract
+
+#endif  // ANNALS_EXTRACT_ANALYSIS_H_

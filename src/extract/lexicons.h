@@ -1,0 +1,122 @@
+// The lexicons of the extract and code stages (data/events, data/actors,
+// data/extract), loaded once from the copies embedded in the binary.
+#ifndef ANNALS_EXTRACT_LEXICONS_H_
+#define ANNALS_EXTRACT_LEXICONS_H_
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "annals/annals.h"
+#include "extract/phrase_matcher.h"
+
+namespace annals::extract {
+
+// Closed word classes (data/extract/word_classes.tsv); a word may have several.
+enum WordClass : uint32_t {
+  kDet = 1u << 0,
+  kQuant = 1u << 1,
+  kPrep = 1u << 2,
+  kConj = 1u << 3,
+  kSub = 1u << 4,
+  kRel = 1u << 5,
+  kPron = 1u << 6,
+  kBe = 1u << 7,
+  kAux = 1u << 8,
+  kModal = 1u << 9,
+  kNeg = 1u << 10,
+  kReport = 1u << 11,
+  kAttempt = 1u << 12,
+  kPlan = 1u << 13,
+  kThreat = 1u << 14,
+  kHypo = 1u << 15,
+  kDeny = 1u << 16,
+};
+
+enum class OutcomeKind : uint8_t { kKilled, kInjured, kHospitalized, kArrested, kDisplaced, kParticipants };
+
+enum class TriggerPos : uint8_t { kVerb, kNoun, kAny };
+enum class RoleFrame : uint8_t { kSvo, kSymmetric, kUndergo, kNone };
+
+struct TriggerEntry {
+  std::string_view pattern;
+  TriggerPos pos = TriggerPos::kAny;
+  EventType type = EventType::kConsult;
+  std::string_view mode;        // empty when none
+  std::string_view cameo;
+  std::string_view acled_sub;   // empty for events ACLED does not record
+  float weight = 0.5f;
+  RoleFrame roles = RoleFrame::kSvo;
+  int line = 0;                 // line in triggers.tsv, for explanations
+  bool blocker = false;         // type "-": words that are no event and hide the triggers inside them
+};
+
+struct ActorEntry {
+  std::string_view phrase;
+  ActorKind kind = ActorKind::kUnknown;
+  std::string_view sector;      // empty when none
+  std::string_view country;     // alpha-3, empty when none (organisations only)
+  bool armed = false;
+  bool state = false;
+  bool organisation = false;    // a proper name (organizations.tsv) rather than a noun
+  bool short_name = false;      // three letters or fewer: must be written in capitals
+};
+
+// Context cues for the ACLED sub-event rules (data/events/cues.tsv).
+enum class Cue : uint8_t {
+  kAir, kShell, kIed, kSuicide, kGrenade, kChemical, kSexual, kAbduct, kRegain, kOvertake, kTransfer,
+  kIntervene, kExcessive, kViolentCrowd, kPeaceful, kLoot, kArrest, kDisrupt, kBase, kAgreement,
+  kReinforce, kChange, kMob, kFight, kWeapon, kProperty,
+  kCount,
+};
+using CueSet = uint32_t;  // bit i set when Cue(i) is present
+inline constexpr CueSet CueBit(Cue cue) { return 1u << static_cast<uint32_t>(cue); }
+
+class Lexicons {
+ public:
+  static Result<std::unique_ptr<Lexicons>> Load();
+
+  // The word classes of token i (by key, and for verbs by lemma).
+  uint32_t ClassesOf(const text::Document& doc, uint32_t i) const;
+  uint32_t ClassesOfWord(std::string_view key) const;
+
+  const PhraseMatcher& trigger_matcher() const { return trigger_matcher_; }
+  const TriggerEntry& trigger(uint32_t i) const { return triggers_[i]; }
+
+  // Actor nouns and organisation names share one matcher; values index actors().
+  const PhraseMatcher& actor_matcher() const { return actor_matcher_; }
+  const ActorEntry& actor(uint32_t i) const { return actors_[i]; }
+
+  // Titles before personal names; values index actors() (kind and sector only).
+  const PhraseMatcher& title_matcher() const { return title_matcher_; }
+
+  const PhraseMatcher& cue_matcher() const { return cue_matcher_; }
+
+  // Outcome phrases (data/extract/outcome_words.tsv) that follow or precede a number;
+  // values index outcome_kind().
+  const PhraseMatcher& outcome_after_matcher() const { return outcome_after_; }
+  const PhraseMatcher& outcome_before_matcher() const { return outcome_before_; }
+  OutcomeKind outcome_kind(uint32_t i) const { return outcome_kinds_[i]; }
+  Cue cue(uint32_t i) const { return cues_[i]; }
+
+ private:
+  std::unordered_map<std::string_view, uint32_t> classes_;
+  std::vector<TriggerEntry> triggers_;
+  PhraseMatcher trigger_matcher_;
+  std::vector<ActorEntry> actors_;
+  std::deque<std::string> generated_;  // derived phrases ("pro-houthi"), owned here
+  PhraseMatcher actor_matcher_;
+  PhraseMatcher title_matcher_;
+  std::vector<Cue> cues_;
+  PhraseMatcher cue_matcher_;
+  std::vector<OutcomeKind> outcome_kinds_;
+  PhraseMatcher outcome_after_;
+  PhraseMatcher outcome_before_;
+};
+
+}  // namespace annals::extract
+
+#endif  // ANNALS_EXTRACT_LEXICONS_H_

@@ -1,0 +1,111 @@
+#include "extract/phrase_matcher.h"
+
+#include <algorithm>
+
+#include "core/tsv.h"
+
+namespace annals::extract {
+namespace {
+
+bool IsClauseBreak(const text::Document& doc, uint32_t i) {
+  const std::string_view key = doc.Key(i);
+  return doc.tokens[i].Is(text::kPunct) &&
+         (key == "." || key == ";" || key == ":" || key == "!" || key == "?" || key == "(" || key == ")");
+}
+
+bool WordMatches(const text::Document& doc, uint32_t i, std::string_view word) {
+  return doc.Key(i) == word || doc.Lemma(i) == word;
+}
+
+}  // namespace
+
+bool IsNumberToken(const text::Document& doc, uint32_t i) {
+  const text::Token& t = doc.tokens[i];
+  if (t.Is(text::kNumeric)) return true;
+  static const std::string_view kWords[] = {
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+      "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "dozen",
+      "dozens", "hundreds", "thousands", "scores", "several", "millions"};
+  std::string_view key = doc.Key(i);
+  if (t.Is(text::kHyphenated)) key = key.substr(0, key.find('-'));  // twenty-five
+  return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
+}
+
+void PhraseMatcher::Add(std::string_view phrase, uint32_t value) {
+  Phrase p;
+  for (std::string_view word : SplitView(phrase, ' '))
+    if (!word.empty()) p.words.push_back(word);
+  if (p.words.empty()) return;
+  p.value = value;
+  const uint32_t index = static_cast<uint32_t>(phrases_.size());
+  if (p.words[0] == "#") number_first_.push_back(index);
+  else by_first_word_[p.words[0]].push_back(index);
+  phrases_.push_back(std::move(p));
+}
+
+bool PhraseMatcher::MatchFrom(const text::Document& doc, const Phrase& phrase, size_t word, uint32_t token,
+                              uint32_t limit, uint32_t* end) const {
+  if (word == phrase.words.size()) {
+    *end = token;
+    return true;
+  }
+  const std::string_view w = phrase.words[word];
+  if (w == "...") {
+    for (uint32_t skip = 0; skip <= kMaxGap && token + skip <= limit; ++skip) {
+      if (skip > 0 && IsClauseBreak(doc, token + skip - 1)) break;
+      if (MatchFrom(doc, phrase, word + 1, token + skip, limit, end)) return true;
+    }
+    return false;
+  }
+  if (token >= limit) return false;
+  if (w == "#") {
+    if (!IsNumberToken(doc, token)) return false;
+    // A number may span several tokens ("two hundred", "1.2 million").
+    uint32_t next = token + 1;
+    while (next < limit && IsNumberToken(doc, next) && !doc.tokens[next].Is(text::kNumeric)) ++next;
+    for (uint32_t stop = next; stop > token; --stop)
+      if (MatchFrom(doc, phrase, word + 1, stop, limit, end)) return true;
+    return false;
+  }
+  if (!WordMatches(doc, token, w)) return false;
+  return MatchFrom(doc, phrase, word + 1, token + 1, limit, end);
+}
+
+void PhraseMatcher::MatchAt(const text::Document& doc, uint32_t i, uint32_t limit, std::vector<Match>* out) const {
+  auto try_list = [&](const std::vector<uint32_t>& list) {
+    for (uint32_t index : list) {
+      const Phrase& phrase = phrases_[index];
+      uint32_t end;
+      if (MatchFrom(doc, phrase, 0, i, limit, &end))
+        out->push_back(Match{phrase.value, i, end, static_cast<uint32_t>(phrase.words.size())});
+    }
+  };
+  const std::string_view key = doc.Key(i);
+  if (auto it = by_first_word_.find(key); it != by_first_word_.end()) try_list(it->second);
+  const std::string_view lemma = doc.Lemma(i);
+  if (lemma != key)
+    if (auto it = by_first_word_.find(lemma); it != by_first_word_.end()) try_list(it->second);
+  if (!number_first_.empty() && IsNumberToken(doc, i)) try_list(number_first_);
+}
+
+void PhraseMatcher::FindAll(const text::Document& doc, uint32_t first, uint32_t end, std::vector<Match>* out) const {
+  std::vector<Match> here;
+  for (uint32_t i = first; i < end;) {
+    here.clear();
+    MatchAt(doc, i, end, &here);
+    if (here.empty()) {
+      ++i;
+      continue;
+    }
+    const Match best = *std::max_element(here.begin(), here.end(), [](const Match& a, const Match& b) {
+      if (a.end - a.first != b.end - b.first) return a.end - a.first < b.end - b.first;
+      if (a.words != b.words) return a.words < b.words;
+      return a.value > b.value;  // earlier lexicon rows win ties
+    });
+    out->push_back(best);
+    i = best.end;
+  }
+}
+
+}  // namespace annals::extract

@@ -1,0 +1,37 @@
+// The steps of the extract stage, run in this order on each sentence of a field:
+//   FindTriggers  -> FieldAnalysis::triggers (with status and negation)
+//   FindActors    -> FieldAnalysis::actors (phrases, kinds, countries, counts)
+//   AssignRoles   -> TriggerHit::source / target
+//   FindOutcomes  -> FieldAnalysis::outcomes and seized
+//   FindAttributions -> FieldAnalysis::attributions
+// and once per field after the sentences: FindQuotes. Extract() runs them all.
+#ifndef ANNALS_EXTRACT_STEPS_H_
+#define ANNALS_EXTRACT_STEPS_H_
+
+#include "extract/analysis.h"
+
+namespace annals::extract {
+
+void FindTriggers(ExtractContext& ctx, uint32_t sentence);
+void FindActors(ExtractContext& ctx, uint32_t sentence);
+void AssignRoles(ExtractContext& ctx, uint32_t sentence);
+void FindOutcomes(ExtractContext& ctx, uint32_t sentence);
+void FindAttributions(ExtractContext& ctx, uint32_t sentence);
+void FindQuotes(ExtractContext& ctx);
+
+// Runs every step over the field `ctx.doc` into `ctx.out` (cleared first).
+void Extract(ExtractContext& ctx);
+
+// Shared helpers.
+// Whether token i sits inside quotation marks opened earlier in its sentence.
+bool InsideQuote(const text::Document& doc, uint32_t i);
+// Whether token i is a clause boundary for role search (; : sentence punctuation,
+// a subordinating conjunction, a relative pronoun after a comma).
+bool IsClauseBoundary(const ExtractContext& ctx, uint32_t i);
+// The number expressed by tokens starting at i, if any; `end` receives the end token.
+std::optional<int64_t> NumberAt(const ExtractContext& ctx, uint32_t i, uint32_t limit, uint32_t* end,
+                                bool* vague);
+
+}  // namespace annals::extract
+
+#endif  // ANNALS_EXTRACT_STEPS_H_

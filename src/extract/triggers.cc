@@ -1,0 +1,141 @@
+// FindTriggers: the words that signal events, read as verbs or nouns, with the
+// status the words around them give (occurred, attempted, planned, threatened,
+// denied, hypothetical) and negation.
+//
+// Without a part-of-speech tagger, the reading of a trigger comes from its left
+// neighbours: a determiner, possessive, number or adjective-like word before it makes
+// it a noun ("the attack", "two airstrikes"); "to", a modal, an auxiliary or a
+// pronoun before it makes it a verb ("to protest", "will attack", "they marched").
+// A capitalised single-word trigger in running text ("March", "Rally") is a name,
+// not an event. Status words are looked for to the left of the trigger, within its
+// clause: "did not attack" (negated), "an attempt to clear" (attempted), "plans to
+// march" (planned), "threatened to strike" (threatened), "denied attacking"
+// (denied), "if they attack" / "could attack" (hypothetical).
+#include <algorithm>
+
+#include "extract/steps.h"
+
+namespace annals::extract {
+namespace {
+
+constexpr uint32_t kStatusWindow = 7;  // tokens to the left of a trigger searched for status words
+
+bool IsPassiveParticiple(const text::Document& doc, uint32_t i) {
+  const std::string_view key = doc.Key(i);
+  if (key.size() > 3 && (key.ends_with("ed") || key.ends_with("en"))) return true;
+  // Irregular participles: the lemma differs from the key and the key is not -ing/-s.
+  return doc.Lemma(i) != key && !key.ends_with("ing") && !key.ends_with("s");
+}
+
+// Finds a form of "be" (or "get") up to two adverbs before token i.
+bool BeBefore(const ExtractContext& ctx, uint32_t i, uint32_t sentence_first) {
+  for (uint32_t k = i, steps = 0; k > sentence_first && steps < 3; --k, ++steps) {
+    const uint32_t j = k - 1;
+    const uint32_t classes = ctx.lex.ClassesOf(ctx.doc, j);
+    if (classes & kBe) return true;
+    const std::string_view key = ctx.doc.Key(j);
+    if (key == "got" || key == "get" || key == "gets" || key == "getting") return true;
+    // Adverbs between: "were reportedly attacked", "was also killed".
+    if (!(key.ends_with("ly") || key == "also" || key == "later" || key == "then" || key == "all" ||
+          key == "allegedly" || key == "being"))
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool InsideQuote(const text::Document& doc, uint32_t i) {
+  const text::Sentence& s = doc.sentences[doc.tokens[i].sentence];
+  bool open = false;
+  for (uint32_t k = s.first_token; k < i; ++k) {
+    const text::Token& t = doc.tokens[k];
+    if (t.Is(text::kOpenQuote) && doc.Key(k) == "\"") open = true;
+    else if (t.Is(text::kCloseQuote) && doc.Key(k) == "\"") open = false;
+  }
+  return open;
+}
+
+bool IsClauseBoundary(const ExtractContext& ctx, uint32_t i) {
+  const std::string_view key = ctx.doc.Key(i);
+  if (ctx.doc.tokens[i].Is(text::kPunct))
+    return key == ";" || key == ":" || key == "." || key == "!" || key == "?" || key == "--";
+  const uint32_t classes = ctx.lex.ClassesOf(ctx.doc, i);
+  return (classes & kSub) != 0 && !(classes & kPrep);
+}
+
+void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
+  const text::Document& doc = ctx.doc;
+  const text::Sentence& s = doc.sentences[sentence_index];
+  std::vector<PhraseMatcher::Match> matches;
+  ctx.lex.trigger_matcher().FindAll(doc, s.first_token, s.end_token, &matches);
+  for (const PhraseMatcher::Match& m : matches) {
+    const TriggerEntry& entry = ctx.lex.trigger(m.value);
+    if (entry.blocker) continue;
+    TriggerHit hit;
+    hit.entry = m.value;
+    hit.first = m.first;
+    hit.end = m.end;
+    hit.head = m.first;
+    hit.sentence = sentence_index;
+    const text::Token& head = doc.tokens[hit.head];
+
+    // Step 1: a capitalised single word mid-sentence is a name ("March", "Rally").
+    if (doc.field == Field::kText && m.end - m.first == 1 && head.Is(text::kCapitalized) &&
+        !head.Is(text::kSentenceStart) && !head.Is(text::kAllCaps)) {
+      const uint32_t prev_classes = m.first > s.first_token ? ctx.lex.ClassesOf(doc, m.first - 1) : 0;
+      const bool after_quote = m.first > s.first_token && doc.tokens[m.first - 1].Is(text::kOpenQuote);
+      if (!(prev_classes & kDet) && !after_quote) continue;
+    }
+
+    // Step 2: verb or noun reading from the left neighbour.
+    uint32_t prev_classes = 0;
+    std::string_view prev_key;
+    bool prev_number = false;
+    if (m.first > s.first_token) {
+      prev_classes = ctx.lex.ClassesOf(doc, m.first - 1);
+      prev_key = doc.Key(m.first - 1);
+      prev_number = IsNumberToken(doc, m.first - 1);
+    }
+    const bool next_of = m.end < s.end_token && doc.Key(m.end) == "of";
+    const bool noun_context = (prev_classes & (kDet | kQuant)) || prev_number || prev_key == "'s" || next_of;
+    const bool verb_context = prev_key == "to" || (prev_classes & (kModal | kPron | kAux)) ||
+                              ((prev_classes & kBe) && IsPassiveParticiple(doc, m.first));
+    if (entry.pos == TriggerPos::kVerb && noun_context && !verb_context) continue;
+    if (entry.pos == TriggerPos::kNoun && verb_context && !noun_context) continue;
+    hit.noun = entry.pos == TriggerPos::kNoun || (entry.pos == TriggerPos::kAny && noun_context && !verb_context);
+
+    // Step 3: passive voice.
+    hit.passive = !hit.noun && IsPassiveParticiple(doc, m.first) && BeBefore(ctx, m.first, s.first_token);
+    if (hit.passive) hit.notes.push_back("passive voice");
+
+    // Step 4: status and negation from the words to the left, within the clause.
+    for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < kStatusWindow; --k, ++steps) {
+      const uint32_t j = k - 1;
+      if (IsClauseBoundary(ctx, j) || doc.Key(j) == ",") break;
+      if (ctx.out.trigger_at.size() > j && ctx.out.trigger_at[j] >= 0) break;  // another event's words
+      const uint32_t classes = ctx.lex.ClassesOf(doc, j);
+      const std::string_view key = doc.Key(j);
+      if ((classes & kNeg) && key != "without" && !(key == "no" && hit.noun)) {
+        hit.negated = true;
+        hit.notes.push_back("negated by '" + std::string(doc.Surface(j)) + "'");
+        break;
+      }
+      if (classes & kDeny) { hit.status = EventStatus::kDenied; break; }
+      if (classes & kAttempt) { hit.status = EventStatus::kAttempted; break; }
+      if (classes & kThreat) { hit.status = EventStatus::kThreatened; break; }
+      if ((classes & kPlan) && key != "call") { hit.status = EventStatus::kPlanned; break; }
+      if (key == "will" || key == "shall" || key == "'ll") { hit.status = EventStatus::kPlanned; break; }
+      if (classes & kHypo) { hit.status = EventStatus::kHypothetical; break; }
+    }
+    if (hit.status != EventStatus::kOccurred)
+      hit.notes.push_back(std::string("status ") + std::string(ToString(hit.status)));
+
+    hit.in_quote = InsideQuote(doc, m.first);
+    const int index = static_cast<int>(ctx.out.triggers.size());
+    for (uint32_t k = m.first; k < m.end; ++k) ctx.out.trigger_at[k] = index;
+    ctx.out.triggers.push_back(std::move(hit));
+  }
+}
+
+}  // namespace annals::extract
