@@ -31,6 +31,8 @@ using format::PlaceType;
 
 constexpr size_t kMaxCandidates = 64;
 constexpr size_t kMaxAnchors = 48;
+constexpr size_t kMaxSupportGroups = 128;
+constexpr size_t kMaxSupportCandidates = 32;
 constexpr int kRounds = 3;
 
 struct Candidate {
@@ -195,7 +197,49 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
     }
   }
 
-  // Step 4: rounds of article context.
+  // Step 4: support between candidates of different names (fixed): a candidate gains
+  // when another name of the article has a candidate in the same second-level division
+  // or close by ("Paris" and "Henry County": Paris, Tennessee). Bounded to the first
+  // kMaxSupportGroups groups and their kMaxSupportCandidates best candidates.
+  {
+    std::vector<size_t> active;
+    for (size_t gi = 0; gi < groups.size() && active.size() < kMaxSupportGroups; ++gi)
+      if (!groups[gi].candidates.empty() && !groups[gi].demonym) active.push_back(gi);
+    auto pair_support = [&](uint32_t x, uint32_t y) -> float {
+      const Place& px = g.place(x);
+      const Place& py = g.place(y);
+      if (px.type == PlaceType::kCountry || py.type == PlaceType::kCountry || px.type == PlaceType::kAdmin1 ||
+          py.type == PlaceType::kAdmin1)
+        return 0.0f;
+      if ((py.type == PlaceType::kAdmin2 && px.admin2 == y) || (px.type == PlaceType::kAdmin2 && py.admin2 == x))
+        return 5.0f;
+      if (!HasCoordinates(px) || !HasCoordinates(py)) return 0.0f;
+      const float dlat = std::fabs(px.lat - py.lat);
+      if (dlat > 1.5f) return 0.0f;
+      const float dlon = std::fabs(px.lon - py.lon) * std::cos((px.lat + py.lat) * 0.5f * static_cast<float>(M_PI / 180));
+      const float km = 111.2f * std::sqrt(dlat * dlat + dlon * dlon);
+      return km <= 40.0f ? 3.0f : km <= 150.0f ? 1.2f : 0.0f;
+    };
+    for (size_t a : active) {
+      Group& ga = groups[a];
+      const size_t na = std::min(ga.candidates.size(), kMaxSupportCandidates);
+      for (size_t ci = 0; ci < na; ++ci) {
+        float total = 0;
+        for (size_t b : active) {
+          if (b == a || groups[b].key == ga.key) continue;
+          const Group& gb = groups[b];
+          const size_t nb = std::min(gb.candidates.size(), kMaxSupportCandidates);
+          float best = 0;
+          for (size_t cj = 0; cj < nb && best < 5.0f; ++cj)
+            best = std::max(best, pair_support(ga.candidates[ci].place, gb.candidates[cj].place));
+          total += best;
+        }
+        ga.candidates[ci].fixed += std::min(total, 8.0f);
+      }
+    }
+  }
+
+  // Step 5: rounds of article context.
   std::unordered_map<uint32_t, int> named_countries, named_admin1, held_country, held_admin1;
   struct Anchor {
     int group;
@@ -265,8 +309,7 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
             double nearest = 1e9;
             for (const Anchor& a : anchors)
               if (a.group != static_cast<int>(gi)) nearest = std::min(nearest, DistanceKm(p.lat, p.lon, a.lat, a.lon));
-            if (nearest < 50) s += 3.0f;
-            else if (nearest < 150) s += 1.5f;
+            if (nearest < 50) s += 1.0f;
             else if (nearest < 400) s += 0.5f;
           }
           if (dateline_group >= 0 && dateline_group != static_cast<int>(gi)) {
@@ -285,7 +328,7 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
     }
   }
 
-  // Step 5: the picks.
+  // Step 6: the picks.
   for (size_t i = 0; i < mentions.size(); ++i) {
     const int gi = group_of[i];
     if (gi < 0 || groups[gi].pick < 0) continue;
