@@ -494,6 +494,26 @@ int Run(int argc, char** argv) {
   }
   for (uint32_t i = 0; i < first_city; ++i)
     if (places[i].record.type != PlaceType::kCountry) SetCentre(&places[i]);
+  // A division with no city of its own takes the coordinates of the biggest city of
+  // its name in its first-level division (usually its seat), else stays without.
+  {
+    std::unordered_map<std::string, uint32_t> city_by_name;  // "admin1 index:name" -> city
+    for (uint32_t i = first_city; i < places.size(); ++i) {
+      const BuildPlace& p = places[i];
+      if (p.record.admin1 == format::kNone) continue;
+      auto [it, fresh] = city_by_name.emplace(std::to_string(p.record.admin1) + ":" + p.name, i);
+      if (!fresh && places[it->second].record.population < p.record.population) it->second = i;
+    }
+    for (uint32_t i = 0; i < first_city; ++i) {
+      BuildPlace& p = places[i];
+      if (p.record.type != PlaceType::kAdmin2 || !std::isnan(p.record.lat) || p.record.admin1 == format::kNone) continue;
+      std::string name = p.name;
+      auto it = city_by_name.find(std::to_string(p.record.admin1) + ":" + name);
+      if (it == city_by_name.end()) continue;
+      p.record.lat = places[it->second].record.lat;
+      p.record.lon = places[it->second].record.lon;
+    }
+  }
 
   // Step 6: names.
   std::vector<GenericPart> parts;
@@ -607,8 +627,12 @@ int Run(int argc, char** argv) {
     word_flags[key] |= format::kRegion;
   }
 
-  // Step 8: the hash table, with prefix entries for multiword keys.
+  // Step 8: the hash table, with prefix entries for multiword keys. Single English
+  // words get entries too (no postings, kCommonWord), so that the finder can tell an
+  // English word ("Arts" in "Dublin Arts Council") from an unknown name.
   auto& table = names.names();
+  for (const auto& [word, flags] : word_flags)
+    if ((flags & format::kCommonWord) && word.find(' ') == std::string::npos && word.size() > 1) table[word];
   std::vector<std::string> prefixes;
   for (const auto& [key, postings] : table)
     for (size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1))

@@ -22,6 +22,8 @@ Result<std::unique_ptr<GeoLexicon>> GeoLexicon::Load() {
                          : c == "sub_head"     ? kSubHead
                          : c == "country_head" ? kCountryHead
                          : c == "org_head"     ? kOrgHead
+                         : c == "time"         ? kTime
+                         : c == "connector"    ? kConnector
                                                : 0u;
     if (bit == 0)
       return Status(ErrorCode::kCorruptResource, "data/geo/context_words.tsv:" + std::to_string(row.line) +

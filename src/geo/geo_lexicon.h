@@ -21,6 +21,8 @@ enum WordClass : uint32_t {
   kSubHead = 1u << 5,      // "Zone", "camp"
   kCountryHead = 1u << 6,  // "country"
   kOrgHead = 1u << 7,      // "Police", "University" after a place name
+  kTime = 1u << 8,         // "May", "Sunday"
+  kConnector = 1u << 9,    // "al", "de" inside a name
 };
 
 class GeoLexicon {

@@ -136,7 +136,26 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     out->places.push_back(std::move(f));
   }
 
-  // Step 3: sublocations take a parent city.
+  // Step 3: containers. A name that the gazetteer knows only outside the place that
+  // contains it in the text ("Pipri, Kaushambi" where the only Pipri is elsewhere) is
+  // a place the gazetteer lacks: a sublocation of its container.
+  thread_local std::vector<uint8_t> demoted;
+  demoted.assign(mentions.size(), 0);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (place_of[i] < 0 || m.container < 0 || place_of[m.container] < 0) continue;
+    if (mentions[m.container].source != MentionSource::kName) continue;
+    out->places[place_of[i]].container = place_of[m.container];
+    if (m.source == MentionSource::kName && !impl_->resolver->Inside(picks[i], picks[m.container]) &&
+        g.place(picks[m.container]).type != format::PlaceType::kCountry) {
+      FoundPlace& f = out->places[place_of[i]];
+      f.mention.geonameid.reset();
+      f.population = 0;
+      demoted[i] = 1;
+    }
+  }
+
+  // Step 4: sublocations take a parent city.
   auto is_city = [&](int mi) {
     const int pi = place_of[mi];
     if (pi < 0 || mentions[mi].source != MentionSource::kName) return false;
@@ -145,10 +164,11 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
   };
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
-    if (m.source != MentionSource::kSublocation || place_of[i] < 0) continue;
+    if ((m.source != MentionSource::kSublocation && !demoted[i]) || place_of[i] < 0) continue;
     int parent = -1;
     if (m.container >= 0 && place_of[m.container] >= 0 && mentions[m.container].source == MentionSource::kName)
       parent = m.container;
+    if (demoted[i] && parent < 0) continue;
     for (int k = static_cast<int>(i) - 1; parent < 0 && k >= 0; --k)  // same sentence, before
       if (mentions[k].doc == m.doc && mentions[k].sentence == m.sentence && is_city(k)) parent = k;
     for (size_t k = i + 1; parent < 0 && k < mentions.size(); ++k)  // same sentence, after
@@ -171,7 +191,7 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     f.mention.kind = PlaceKind::kSublocation;
   }
 
-  // Step 4: the dateline and the main place.
+  // Step 5: the dateline and the main place.
   if (body.dateline_end > body.dateline_first) {
     uint32_t end = body.dateline_first;
     while (end < body.dateline_end && body.tokens[end].Is(text::kWord)) ++end;

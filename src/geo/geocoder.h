@@ -30,6 +30,11 @@ struct FoundPlace {
   // For a sublocation ("the Turquerie Zone"): index in GeoResult::places of the
   // city the text ties it to; -1 otherwise.
   int parent = -1;
+  // Index in GeoResult::places of the place that the text uses to situate this one
+  // ("Long Beach, CA", "Immokalee (Collier, Florida)", "Briançon, a commune in
+  // southeast France"); -1 when there is none. A strong cue that this mention is where
+  // something happened.
+  int container = -1;
 };
 
 struct GeoResult {

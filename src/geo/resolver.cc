@@ -96,6 +96,20 @@ double Resolver::DistanceKm(double lat1, double lon1, double lat2, double lon2) 
   return 12742.0 * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
+bool Resolver::Inside(uint32_t x, uint32_t k) const {
+  if (x == k || x >= gazetteer_.place_count() || k >= gazetteer_.place_count()) return false;
+  const Place& px = gazetteer_.place(x);
+  const Place& pk = gazetteer_.place(k);
+  switch (pk.type) {
+    case PlaceType::kCountry: return px.country == pk.country;
+    case PlaceType::kAdmin1: return px.admin1 == k;
+    case PlaceType::kAdmin2: return px.admin2 == k;
+    case PlaceType::kCity:
+      return HasCoordinates(px) && HasCoordinates(pk) && DistanceKm(px.lat, px.lon, pk.lat, pk.lon) < 40.0;
+  }
+  return false;
+}
+
 void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_t>* picks) const {
   picks->assign(mentions.size(), format::kNone);
   const Gazetteer& g = gazetteer_;
@@ -161,24 +175,14 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
       const Place& place = g.place(p.place);
       const bool independent =
           place.type == PlaceType::kCountry && place.country < g.country_count() && g.country(place.country).independent;
-      gr.candidates.push_back(Candidate{p.place, Prior(place, independent) + KindCost(p.kind)});
+      // A place without coordinates cannot be mapped: the last resort.
+      const float unmapped = HasCoordinates(place) ? 0.0f : -2.0f;
+      gr.candidates.push_back(Candidate{p.place, Prior(place, independent) + KindCost(p.kind) + unmapped});
     }
   }
 
   // Step 3: container bonuses (fixed).
-  auto inside = [&](uint32_t x, uint32_t k) {
-    if (x == k) return false;
-    const Place& px = g.place(x);
-    const Place& pk = g.place(k);
-    switch (pk.type) {
-      case PlaceType::kCountry: return px.country == pk.country;
-      case PlaceType::kAdmin1: return px.admin1 == k;
-      case PlaceType::kAdmin2: return px.admin2 == k;
-      case PlaceType::kCity:
-        return HasCoordinates(px) && HasCoordinates(pk) && DistanceKm(px.lat, px.lon, pk.lat, pk.lon) < 40.0;
-    }
-    return false;
-  };
+  auto inside = [&](uint32_t x, uint32_t k) { return Inside(x, k); };
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     Group& gr = groups[gi];
     if (gr.members.empty()) continue;

@@ -18,6 +18,10 @@ class Resolver {
   // accepted, sublocations, and names none of whose candidates survive).
   void Resolve(const std::vector<Mention>& mentions, std::vector<uint32_t>* picks) const;
 
+  // Whether place x lies in place k: in the country, admin1 or admin2 division k, or
+  // within 40 km of city k.
+  bool Inside(uint32_t x, uint32_t k) const;
+
   // The great-circle distance in km.
   static double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 

@@ -62,6 +62,32 @@ bool ToponymFinder::IsNameNeighbour(const text::Document& doc, uint32_t i) const
   return true;
 }
 
+uint32_t ToponymFinder::RunEnd(const text::Document& doc, uint32_t i) const {
+  const auto& tokens = doc.tokens;
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  const uint32_t sentence = tokens[i].sentence;
+  uint32_t r = i;
+  while (r < n && r < i + kMaxSublocationWords && tokens[r].sentence == sentence && tokens[r].Is(text::kWord)) {
+    const uint32_t classes = lexicon_.Classes(doc.Key(r));
+    if (tokens[r].Is(text::kCapitalized)) {
+      if (classes & (kTitle | kOrgHead | kLocative)) break;
+      ++r;
+    } else if ((classes & kConnector) && r > i && r + 1 < n && tokens[r + 1].Is(text::kCapitalized) &&
+               tokens[r + 1].sentence == sentence) {
+      ++r;
+    } else {
+      break;
+    }
+  }
+  return r;
+}
+
+bool ToponymFinder::StartsPlace(const text::Document& doc, uint32_t i) const {
+  if (i >= doc.tokens.size() || !doc.tokens[i].Is(text::kCapitalized)) return false;
+  const Gazetteer::Lookup lookup = gazetteer_.Find(doc.Key(i));
+  return !lookup.postings.empty() || lookup.prefix;
+}
+
 void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) const {
   const size_t first_mention = out->size();
   const auto& tokens = doc.tokens;
@@ -133,45 +159,48 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       i = best_end - 1;
       continue;
     }
-    if (best_end == 0 && t.Is(text::kHyphenated)) {
-      FindParts(doc, i, out);
-      continue;
-    }
 
-    if (best_end == 0) {
-      // Step 3: a sublocation: capitalised words ending in a sub-place head.
+    // Step 3: a sublocation: a run of capitalised words (with connectors: "Jabal al
+    // Kirsh") that the gazetteer does not name as a whole, and that ends in a head
+    // ("the Turquerie Zone"), is followed by one ("Bar-Sanguun village"), is followed by
+    // a place in parentheses ("Bab Ghaliq (Qaatabah, Ad Dali)"), or, introduced by a
+    // preposition, by a comma and a division ("in the area of Sentianivka, Luhansk").
+    const uint32_t run_end = RunEnd(doc, i);
+    if (run_end > best_end && !t.Is(text::kAllCaps)) {
       const uint32_t prev_classes = i > 0 ? lexicon_.Classes(doc.Key(i - 1)) : 0;
       const bool introduced =
           i > 0 && (IsDeterminer(doc.Key(i - 1)) || (prev_classes & kLocative) || doc.Key(i - 1) == "of");
-      if (!introduced || t.Is(text::kAllCaps)) continue;
-      uint32_t r = i;
-      while (r < n && r < i + kMaxSublocationWords && tokens[r].sentence == t.sentence &&
-             tokens[r].Is(text::kWord) && tokens[r].Is(text::kCapitalized) &&
-             !(lexicon_.Classes(doc.Key(r)) & (kTitle | kOrgHead)))
-        ++r;
+      const bool after_title = i > 0 && (prev_classes & kTitle);
+      const uint32_t r = run_end;
       uint32_t end = 0;
-      if (r > i + 1 && (lexicon_.Classes(doc.Key(r - 1)) & kSubHead) &&
-          !(r < n && tokens[r].Is(text::kWord) && tokens[r].Is(text::kCapitalized)))
+      if (r > i + 1 && (lexicon_.Classes(doc.Key(r - 1)) & kSubHead) && introduced)
         end = r;  // "the Turquerie Zone"
-      else if (r > i && r < n && tokens[r].sentence == t.sentence && tokens[r].Is(text::kWord) &&
-               !tokens[r].Is(text::kCapitalized) && (lexicon_.Classes(doc.Key(r)) & kSubHead))
+      else if (r < n && tokens[r].sentence == t.sentence && tokens[r].Is(text::kWord) &&
+               !tokens[r].Is(text::kCapitalized) && (lexicon_.Classes(doc.Key(r)) & kSubHead) &&
+               (introduced || IsKey(doc, r + 1, "(")))
         end = r + 1;  // "Bar-Sanguun village"
-      if (end == 0) {
-        i = r > i ? r - 1 : i;
+      else if (!after_title && IsKey(doc, r, "(") && StartsPlace(doc, r + 1))
+        end = r;  // "Bab Ghaliq (Qaatabah, Ad Dali)"
+      else if (introduced && best_end == 0 && IsKey(doc, r, ",") && StartsPlace(doc, r + 1))
+        end = r;  // "in Sentianivka, Luhansk"
+      if (end > 0) {
+        Mention m;
+        m.doc = &doc;
+        m.first = i;
+        m.end = end;
+        m.sentence = t.sentence;
+        m.source = MentionSource::kSublocation;
+        key.clear();
+        for (uint32_t k = i; k < end; ++k) key.append(doc.Key(k)).push_back(' ');
+        m.key_hash = format::Hash(key);
+        m.cues = (prev_classes & kLocative) ? uint32_t{kAfterLocative} : 0u;
+        out->push_back(m);
+        i = end - 1;
         continue;
       }
-      Mention m;
-      m.doc = &doc;
-      m.first = i;
-      m.end = end;
-      m.sentence = t.sentence;
-      m.source = MentionSource::kSublocation;
-      key.clear();
-      for (uint32_t k = i; k < end; ++k) key.append(doc.Key(k)).push_back(' ');
-      m.key_hash = format::Hash(key);
-      m.cues = (prev_classes & kLocative) ? uint32_t{kAfterLocative} : 0u;
-      out->push_back(m);
-      i = end - 1;
+    }
+    if (best_end == 0) {
+      if (t.Is(text::kHyphenated)) FindParts(doc, i, out);
       continue;
     }
 
@@ -241,6 +270,16 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
         cues |= kPersonNext;
     }
     if (after_pair_comma && all_postal) cues |= kIsContainer;
+    if (best_end == i + 1 && run_end > best_end && best_end < n) {
+      // "Bab Ghaliq", "Colonia Colinas": the first word of a longer name, unless the
+      // next word is an English word ("Dublin Arts Council", "Boston Globe") or a place.
+      const std::string_view nk = doc.Key(best_end);
+      const Gazetteer::Lookup next = gazetteer_.Find(nk);
+      if (next.postings.empty() && !(next.flags & format::kCommonWord) && lexicon_.Classes(nk) == 0)
+        cues |= kFollowedByName;
+    }
+    if (lexicon_.Classes(doc.Key(t)) & kTime) cues |= kTimeWord;
+    if (best_key_size <= 2) cues |= kShortKey;
     m.cues = cues;
     out->push_back(m);
     i = best_end - 1;
@@ -379,6 +418,8 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     else if (m.source != MentionSource::kName) ok = true;
     else if (!strong && person_keys.count(m.key_hash)) ok = false;
     else if ((c & kPersonNext) && !strong) ok = false;
+    else if ((c & (kFollowedByName | kShortKey)) && !strong) ok = false;
+    else if ((c & kTimeWord) && !(c & (kHasContainer | kIsContainer | kInDateline))) ok = false;
     else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym))) ok = false;
     else if ((c & kAcronym) && !strong) ok = false;
     else if (!strong && (c & (kCommonWord | kCapsByPosition))) {

@@ -30,6 +30,9 @@ enum Cue : uint32_t {
   kAfterDeterminer = 1u << 11,  // "the X", "a X"
   kAcronym = 1u << 12,        // an all-capitals short word in mixed-case text ("NICE")
   kPersonNext = 1u << 13,     // a person's name ("Paris") before a capitalised word ("Hilton")
+  kFollowedByName = 1u << 14, // a one-word name that begins a longer unknown name ("Bab Ghaliq")
+  kTimeWord = 1u << 15,       // a month or weekday ("May")
+  kShortKey = 1u << 16,       // a key of one or two letters ("Al")
 };
 
 // kRegion: a region or continent named in data/geo/regions.tsv ("Middle East"): kept
@@ -68,6 +71,10 @@ class ToponymFinder {
 
  private:
   bool IsNameNeighbour(const text::Document& doc, uint32_t i) const;
+  // The end of the run of capitalised words (and inner connectors) starting at i.
+  uint32_t RunEnd(const text::Document& doc, uint32_t i) const;
+  // Whether a gazetteer name may start at token i.
+  bool StartsPlace(const text::Document& doc, uint32_t i) const;
   // Names inside a hyphenated token that is not itself a name ("Egyptian-US").
   void FindParts(const text::Document& doc, uint32_t i, std::vector<Mention>* out) const;
   void LinkContainers(const text::Document& doc, size_t first_mention, std::vector<Mention>* out) const;
