@@ -14,8 +14,9 @@
 //     b. sexual violence; abduction;
 //     c. territory taken: by a state's forces "Government regains territory", else
 //        "Non-state actor overtakes territory";
-//     d. a fight ("clash", "exchange of fire") or an attack on armed men between
-//        armed sides is a Battle / Armed clash; a crowd (protesters, rioters,
+//     d. a fight ("clash", "exchange of fire", guns fired at soldiers' positions) or
+//        an attack on armed men or their positions between armed sides is a Battle /
+//        Armed clash, even with heavy weapons; a crowd (protesters, rioters,
 //        residents, migrants) fighting police or soldiers is a Riot: "Violent
 //        demonstration" when it is a protest, else "Mob violence"; two unarmed
 //        groups fighting is "Mob violence";
@@ -64,6 +65,7 @@ bool IsSecurity(ActorKind kind) { return kind == ActorKind::kPolice || kind == A
 struct Sides {
   bool armed = false, crowd = false, security = false, protesters = false, rioters = false, any = false;
   bool state_armed = false;
+  bool unarmed = false;  // someone without arms: a crowd, a person, an unnamed group
 };
 
 Sides Read(const std::vector<DraftActor>& actors) {
@@ -77,6 +79,7 @@ Sides Read(const std::vector<DraftActor>& actors) {
     s.state_armed |= IsSecurity(kind) || (a.state && a.armed);
     s.protesters |= kind == ActorKind::kProtesters;
     s.rioters |= kind == ActorKind::kRioters;
+    s.unarmed |= !a.armed && (IsCrowd(kind) || kind == ActorKind::kUnknown || kind == ActorKind::kPerson);
   }
   return s;
 }
@@ -103,10 +106,13 @@ std::string_view WeaponSub(const EventDraft& d, bool ground_fight) {
 
 std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, std::string* why) {
   const std::string_view sub = d.default_acled_sub;
-  const bool ground_fight = sub == "Armed clash";
+  const bool ground_fight = sub == "Armed clash" || Has(d, Cue::kFight);
   const Sides src = Read(d.source), tgt = Read(d.target);
-  // 2a. Weapons.
-  if (std::string_view weapon = WeaponSub(d, ground_fight && (src.armed || tgt.armed)); !weapon.empty()) {
+  // 2a. Weapons: heavy weapons fired in a fight with guns between armed sides make a
+  // battle, not a remote attack.
+  const bool direct_fire = ground_fight || (Has(d, Cue::kFirearms) && Has(d, Cue::kMilitary));
+  if (std::string_view weapon = WeaponSub(d, direct_fire && (src.armed || tgt.armed || Has(d, Cue::kMilitary)));
+      !weapon.empty()) {
     *why = "weapon: " + std::string(weapon);
     return Make(weapon);
   }
@@ -130,10 +136,10 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
     return Make("Non-state actor overtakes territory");
   }
   const bool protest_context = src.protesters || tgt.protesters || ctx.protest_in_article;
-  const bool crowd_vs_security = (src.crowd && tgt.security) || (tgt.crowd && src.security);
+  const bool crowd_vs_security = (src.unarmed && tgt.security) || (tgt.unarmed && src.security);
   // 2d. Fights.
   if (ground_fight || sub == "Mob violence") {
-    if (crowd_vs_security || (src.crowd && !src.armed && tgt.crowd && !tgt.armed) || sub == "Mob violence" ||
+    if (crowd_vs_security || (src.unarmed && !src.armed && tgt.unarmed && !tgt.armed) || sub == "Mob violence" ||
         src.rioters || tgt.rioters) {
       if (protest_context && (crowd_vs_security || src.protesters || tgt.protesters)) {
         *why = "a crowd fighting, in a protest";
@@ -160,6 +166,10 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
   }
   if (tgt.armed && (src.armed || !src.any) && !tgt.crowd) {
     *why = "an attack on armed men";
+    return Make("Armed clash");
+  }
+  if (Has(d, Cue::kMilitary) && !tgt.unarmed && (src.armed || !src.any)) {
+    *why = "an attack on military positions";
     return Make("Armed clash");
   }
   if (tgt.protesters && src.security) {

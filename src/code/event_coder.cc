@@ -7,7 +7,8 @@
 // further mention that told it again (at most three), -0.03 for each sentence
 // before its first mention (at most five: news and event notes lead with the main
 // event), -0.15 when it is only read inside a quotation, -0.25 when it did not
-// (yet) occur, -0.2 when its trigger is only a group's name ("protesters"), and an
+// (yet) occur, a tie-break of 0.0005 per byte of its trigger's offset (at most
+// 40), -0.2 when its trigger is only a group's name ("protesters"), and an
 // arrest or dispersal of a protest's crowd stays below that protest. The result is
 // clamped to [0.05, 0.99].
 #include "code/event_coder.h"
@@ -81,6 +82,7 @@ double Confidence(const EventDraft& d, bool intervention_in_protest) {
   if (!d.target.empty()) c += 0.04;
   c += 0.03 * std::min<size_t>(d.mentions.size() - 1, 3);
   c -= 0.03 * std::min<uint32_t>(d.first_sentence, 5);
+  c -= 0.0005 * std::min<uint32_t>(d.trigger_span.start, 40);  // earlier words first among equals
   if (d.in_quote) c -= 0.15;
   if (d.status != EventStatus::kOccurred) c -= 0.25;
   if (d.noun_actor_trigger) c -= 0.2;

@@ -93,7 +93,8 @@ bool ActorsCompatible(const EventDraft& a, const EventDraft& b) {
     return set;
   };
   const uint32_t ka = kinds(a), kb = kinds(b);
-  return ka == 0 || kb == 0 || (ka & kb) != 0;
+  // A draft with no source ("the demonstrations", "the clashes") may be told of anyone.
+  return ka == 0 || kb == 0 || (ka & kb) != 0 || a.source.empty() || b.source.empty();
 }
 
 // Adds the actors of `from` to `into` unless the same group is there already, or
@@ -209,8 +210,11 @@ void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
       if (same_sentence_only && (keep.mentions.front().field != d.mentions.front().field ||
                                  keep.mentions.front().sentence != d.mentions.front().sentence))
         continue;
+      // Violent words of one sentence tell one fight whoever they name ("GNA forces
+      // repelled an attack by LNA forces").
+      const bool one_fight = same_sentence_only && ViolentInteraction(keep) && ViolentInteraction(d);
       if (!KindsCompatible(keep, d) || !PlacesCompatible(geo, keep, d) || !DatesCompatible(keep, d) ||
-          !ActorsCompatible(keep, d) || keep.status != d.status)
+          (!ActorsCompatible(keep, d) && !one_fight) || keep.status != d.status)
         continue;
       // Drafts split over the places of one sentence stay apart.
       if (keep.mentions.front().field == d.mentions.front().field &&
@@ -238,7 +242,9 @@ void LinkProtests(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
         protest.cues |= extract::CueBit(extract::Cue::kIntervene);
         MaxCount(&protest.outcome.arrested, other.outcome.arrested);
         protest.explanation.push_back("security forces acted against the crowd ('" + other.trigger + "')");
-      } else if (other.type == EventType::kAssault && by_crowd) {
+      } else if ((other.type == EventType::kAssault ||
+                  (other.type == EventType::kCoerce && (other.mode == "destroy" || other.mode == "seize"))) &&
+                 by_crowd) {
         protest.cues |= extract::CueBit(extract::Cue::kViolentCrowd);
         protest.explanation.push_back("the crowd used violence ('" + other.trigger + "')");
       }

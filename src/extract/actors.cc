@@ -80,11 +80,13 @@ struct Builder {
     if (phrase->country.empty() && !place.country_alpha3.empty()) phrase->country = place.country_alpha3;
   }
 
+  // Takes kind and sector from `entry` when it decides (`is_head`); an armed head
+  // stays armed when an organisation decides its kind ("GNA forces").
   void ApplyEntry(const ActorEntry& entry, bool is_head, ActorPhrase* phrase) const {
     if (is_head) {
       phrase->kind = entry.kind;
       phrase->sector = std::string(entry.sector);
-      phrase->armed = entry.armed;
+      phrase->armed = phrase->armed || entry.armed;
       phrase->state = entry.state;
     }
     if (!entry.country.empty() && phrase->country.empty()) phrase->country = std::string(entry.country);

@@ -68,6 +68,15 @@ int SubjectLeftOf(const ExtractContext& ctx, uint32_t from, const text::Sentence
     }
     const std::string_view key = ctx.doc.Key(j);
     if (ctx.doc.tokens[j].Is(text::kPunct) && (key == ";" || key == ":")) break;
+    // "complaining that the lockdown kills": the clause after "that" has its own subject;
+    // so does the clause of another event's verb between.
+    if (key == "that" && j + 1 < from) break;
+    // Verbs joined by "and" share their subject ("attacked and killed").
+    if (ctx.out.trigger_at[j] >= 0 && !ctx.out.triggers[static_cast<size_t>(ctx.out.trigger_at[j])].noun &&
+        j + 1 < from) {
+      const std::string_view next = ctx.doc.Key(j + 1);
+      if (next != "and" && next != "," && next != "or" && ctx.out.trigger_at[j + 1] < 0) break;
+    }
     // A subordinate clause opening before the trigger ends the search ("after X
     // attacked, Y fled": Y's subject is not X), unless it is a relative pronoun
     // right after a phrase ("X, who attacked").

@@ -121,10 +121,16 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
         hit.notes.push_back("negated by '" + std::string(doc.Surface(j)) + "'");
         break;
       }
+      // "attempt to", "plans to", "threatened to": the status word governs an
+      // infinitive; "a planned attack" (an adjective) is no plan. Foiling or
+      // thwarting needs no "to".
+      const bool before_to = j + 1 < m.first && doc.Key(j + 1) == "to";
+      const std::string_view lemma = doc.Lemma(j);
+      const bool blocking = lemma == "foil" || lemma == "thwart" || lemma == "prevent";
       if (classes & kDeny) { hit.status = EventStatus::kDenied; break; }
-      if (classes & kAttempt) { hit.status = EventStatus::kAttempted; break; }
-      if (classes & kThreat) { hit.status = EventStatus::kThreatened; break; }
-      if ((classes & kPlan) && key != "call") { hit.status = EventStatus::kPlanned; break; }
+      if ((classes & kAttempt) && (before_to || blocking || hit.noun)) { hit.status = EventStatus::kAttempted; break; }
+      if ((classes & kThreat) && before_to) { hit.status = EventStatus::kThreatened; break; }
+      if ((classes & kPlan) && key != "call" && before_to) { hit.status = EventStatus::kPlanned; break; }
       if (key == "will" || key == "shall" || key == "'ll") { hit.status = EventStatus::kPlanned; break; }
       if (classes & kHypo) { hit.status = EventStatus::kHypothetical; break; }
     }
