@@ -146,7 +146,8 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     if (place_of[i] < 0 || m.container < 0 || place_of[m.container] < 0) continue;
     if (mentions[m.container].source != MentionSource::kName) continue;
     out->places[place_of[i]].container = place_of[m.container];
-    if (m.source == MentionSource::kName && !impl_->resolver->Inside(picks[i], picks[m.container]) &&
+    if (m.source == MentionSource::kName && g.place(picks[i]).type == format::PlaceType::kCity &&
+        !impl_->resolver->Inside(picks[i], picks[m.container]) &&
         g.place(picks[m.container]).type != format::PlaceType::kCountry) {
       FoundPlace& f = out->places[place_of[i]];
       f.mention.geonameid.reset();

@@ -257,6 +257,7 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
     held_admin1.clear();
     anchors.clear();
     int dateline_group = -1;
+    int held_total = 0;  // picks that are not countries
     if (round > 0) {
       for (size_t gi = 0; gi < groups.size(); ++gi) {
         const Group& gr = groups[gi];
@@ -272,6 +273,7 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
           if (anchors.size() < kMaxAnchors && HasCoordinates(p)) anchors.push_back({static_cast<int>(gi), p.lat, p.lon});
         }
         if (p.type == PlaceType::kAdmin1) held_country[p.country] += 1;
+        if (!gr.demonym && p.type != PlaceType::kCountry) ++held_total;
       }
     }
     for (size_t gi = 0; gi < groups.size(); ++gi) {
@@ -299,13 +301,14 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
               count_without(named_admin1, p.admin1, own == p.admin1) > 0)
             s += 3.5f;
           const bool own_held = own_place && own_place->type != PlaceType::kCountry && !gr.demonym;
+          const int held = count_without(held_country, p.country,
+                                         own_held && own_place->country == p.country &&
+                                             own_place->type != PlaceType::kCountry);
           if (p.type == PlaceType::kCountry) {
-            const int held = count_without(held_country, p.country,
-                                           own_held && own_place->country == p.country &&
-                                               own_place->type != PlaceType::kCountry);
             if (held > 0) s += 1.0f;
-            else if (anchors.size() >= 2) s -= 1.0f;
+            else if (held_total - (own_held ? 1 : 0) > 0) s -= 1.5f;
           }
+          if (p.type == PlaceType::kAdmin1 && held > 0) s += 1.5f;
           if (p.type == PlaceType::kAdmin1 &&
               count_without(held_admin1, c.place, own_held && own_place->admin1 == c.place) > 0)
             s += 1.5f;

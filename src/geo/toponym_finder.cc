@@ -88,6 +88,19 @@ bool ToponymFinder::StartsPlace(const text::Document& doc, uint32_t i) const {
   return !lookup.postings.empty() || lookup.prefix;
 }
 
+bool ToponymFinder::IsSurname(const text::Document& doc, uint32_t i) const {
+  if (i >= doc.tokens.size()) return false;
+  const text::Token& t = doc.tokens[i];
+  if (!t.Is(text::kWord) || !t.Is(text::kCapitalized) || t.Is(text::kAbbreviation) || t.Is(text::kAllCaps)) return false;
+  const std::string_view key = doc.Key(t);
+  if (lexicon_.Classes(key) != 0 || abbreviations_.IsSentenceStarter(key)) return false;
+  const Gazetteer::Lookup lookup = gazetteer_.Find(key);
+  if (lookup.flags & format::kCommonWord) return false;
+  for (const format::Posting& p : lookup.postings)
+    if (p.place < gazetteer_.place_count() && gazetteer_.place(p.place).type <= format::PlaceType::kAdmin1) return false;
+  return true;
+}
+
 void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) const {
   const size_t first_mention = out->size();
   const auto& tokens = doc.tokens;
@@ -248,7 +261,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       if (pc & kTitle) cues |= kAfterTitle;
       if (IsDeterminer(pk)) {
         cues |= kAfterDeterminer;
-        if (i > 1 && (lexicon_.Classes(doc.Key(i - 2)) & kLocative)) cues |= kAfterLocative;
+        if (pk == "the" && i > 1 && (lexicon_.Classes(doc.Key(i - 2)) & kLocative)) cues |= kAfterLocative;
       }
       if (pk == "of" && i > 1) {
         const uint32_t c2 = lexicon_.Classes(doc.Key(i - 2));
@@ -265,9 +278,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       const uint32_t nc = lexicon_.Classes(doc.Key(best_end));
       if (nc & kAdminHead) cues |= kAdminCue;
       if ((nc & kCityHead) && !tokens[best_end].Is(text::kCapitalized)) cues |= kCityCue;
-      if ((best.flags & format::kPersonName) && IsNameNeighbour(doc, best_end) &&
-          !(nc & (kOrgHead | kAdminHead | kCityHead | kSubHead)))
-        cues |= kPersonNext;
+      if ((best.flags & format::kPersonName) && IsSurname(doc, best_end)) cues |= kPersonNext;
     }
     if (after_pair_comma && all_postal) cues |= kIsContainer;
     if (best_end == i + 1 && run_end > best_end && best_end < n) {
@@ -279,6 +290,15 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
         cues |= kFollowedByName;
     }
     if (lexicon_.Classes(doc.Key(t)) & kTime) cues |= kTimeWord;
+    if ((best.flags & format::kCommonWord) && best_end == i + 1) {
+      // "Security Force", "Reading Police": an English word inside a longer name.
+      const bool prev_cap = i > 0 && tokens[i - 1].sentence == t.sentence && tokens[i - 1].Is(text::kWord) &&
+                            tokens[i - 1].Is(text::kCapitalized) && !tokens[i - 1].Is(text::kSentenceStart) &&
+                            !(out->size() > first_mention && out->back().end == i);
+      const bool next_cap = best_end < n && tokens[best_end].sentence == t.sentence &&
+                            tokens[best_end].Is(text::kWord) && tokens[best_end].Is(text::kCapitalized);
+      if (prev_cap || next_cap) cues |= kFollowedByName;
+    }
     if (best_key_size <= 2) cues |= kShortKey;
     m.cues = cues;
     out->push_back(m);
@@ -367,7 +387,16 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       continue;
     }
     if (after != ",") continue;
-    if (next_adjacent && has_division(ms[a + 1])) {
+    // A list ("Georgia, South Carolina, and Florida") is no pair.
+    auto in_list = [&](size_t b) {
+      const uint32_t after_b = ms[b].end;
+      if (IsKey(doc, after_b, "and") || IsKey(doc, after_b, "or")) return true;
+      if (IsKey(doc, after_b, ",") && b + 1 < ms.size() && ms[b + 1].sentence == ms[b].sentence &&
+          (ms[b + 1].first == after_b + 1 || (IsKey(doc, after_b + 1, "and") && ms[b + 1].first == after_b + 2)))
+        return ms[b + 1].container < 0 && !has_division(ms[b + 1]) ? false : true;
+      return false;
+    };
+    if (next_adjacent && has_division(ms[a + 1]) && !in_list(a + 1)) {
       link(a, a + 1);  // "X, State", "X, Country's ..."
       // "X, County, State": the state places the county too.
       const Mention& b = ms[a + 1];
@@ -429,6 +458,13 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
       if (all_short) ok = false;
     }
     m.accepted = ok;
+  }
+  // The surname after a first name taken as a person's ("George Floyd").
+  for (size_t k = 1; k < mentions->size(); ++k) {
+    Mention& m = (*mentions)[k];
+    const Mention& prev = (*mentions)[k - 1];
+    if (prev.doc == m.doc && prev.end == m.first && (prev.cues & kPersonNext) && !prev.accepted && !StrongCue(m.cues))
+      m.accepted = false;
   }
   // A container of a dropped mention is still a place; a mention whose container was
   // dropped loses the tie.

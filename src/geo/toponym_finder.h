@@ -71,6 +71,9 @@ class ToponymFinder {
 
  private:
   bool IsNameNeighbour(const text::Document& doc, uint32_t i) const;
+  // Whether token i may be the surname after a first name: a capitalised word that is
+  // not an English word, a country or a first-level division.
+  bool IsSurname(const text::Document& doc, uint32_t i) const;
   // The end of the run of capitalised words (and inner connectors) starting at i.
   uint32_t RunEnd(const text::Document& doc, uint32_t i) const;
   // Whether a gazetteer name may start at token i.
