@@ -44,6 +44,14 @@ bool IsGenericHead(std::string_view lemma) {
   return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
 }
 
+// Nouns that name a body of people in the singular ("the police", "the army").
+bool IsCollectiveGroup(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "police", "army", "military", "force", "militia", "group", "unit", "coalition", "gang", "cartel", "government",
+      "regime", "administration", "crowd", "mob", "family", "community", "gendarmerie", "navy", "guard", "party"};
+  return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
+}
+
 bool IsModifierWord(const ExtractContext& ctx, uint32_t i) {
   const text::Token& t = ctx.doc.tokens[i];
   if (!t.Is(text::kWord)) return false;
@@ -281,6 +289,27 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     phrases.push_back(std::move(phrase));
   }
 
+  // Step 3b: a plural demonym standing alone names people ("fired at two Palestinians").
+  for (size_t p = 0; p < ctx.places.size(); ++p) {
+    const geo::FoundPlace& place = ctx.places[p];
+    if (place.field != doc.field || place.sentence != sentence_index || place.mention.kind != PlaceKind::kDemonym)
+      continue;
+    const std::string_view last = doc.Key(place.end_token - 1);
+    if (!last.ends_with("s") || place.country_alpha3.empty()) continue;
+    if (place.end_token < s.end_token && ctx.out.trigger_at[place.end_token] < 0 &&
+        doc.tokens[place.end_token].Is(text::kWord) && ctx.lex.ClassesOf(doc, place.end_token) == 0)
+      continue;  // "Afghans" modifying a noun is no actor of its own
+    ActorPhrase phrase;
+    phrase.head = place.end_token - 1;
+    phrase.sentence = sentence_index;
+    phrase.kind = ActorKind::kCivilians;
+    phrase.sector = "CVL";
+    phrase.country = place.country_alpha3;
+    phrase.first = b.GrowLeft(place.first_token, &phrase);
+    phrase.end = place.end_token;
+    phrases.push_back(std::move(phrase));
+  }
+
   // Step 4: drop phrases inside others, order by position, mark tokens.
   std::sort(phrases.begin(), phrases.end(), [](const ActorPhrase& a, const ActorPhrase& b) {
     return a.first != b.first ? a.first < b.first : a.end > b.end;
@@ -295,10 +324,15 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     kept.push_back(std::move(phrase));
   }
 
-  // Step 5: coordination groups ("gendarmes and officers", "A, B and C").
+  // Step 5: coordination groups ("gendarmes and officers", "A, B and C"), and
+  // whether each phrase names more than one person.
   const int base = static_cast<int>(ctx.out.actors.size());
   for (size_t k = 0; k < kept.size(); ++k) {
     ActorPhrase& phrase = kept[k];
+    const std::string_view head_key = doc.Key(phrase.head);
+    const bool plural = head_key != doc.Lemma(phrase.head) && head_key.ends_with("s");
+    phrase.several = plural || (phrase.count && *phrase.count >= 2) || phrase.country_actor ||
+                     IsCollectiveGroup(doc.Lemma(phrase.head)) || doc.tokens[phrase.head].Is(text::kCapitalized);
     phrase.group = base + static_cast<int>(k);
     if (k > 0) {
       const ActorPhrase& prev = kept[k - 1];

@@ -132,6 +132,7 @@ void FindOutcomes(ExtractContext& ctx, uint32_t sentence_index) {
       uint32_t end;
       bool vague = false;
       seized.count = NumberAt(ctx, j, s.end_token, &end, &vague);
+      if (vague) seized.count.reset();  // "several huts": how many is not known
       j = std::max(end, j + 1);
     }
     const uint32_t what_first = j;

@@ -155,9 +155,16 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
       }
     }
     // A bare participle right after a phrase: "five civilians killed in ...".
-    const bool participle_after_phrase =
+    // ... and followed by a preposition or punctuation: "militants attacked the
+    // village" and "attacked and killed" are active.
+    bool participle_after_phrase =
         !hit.noun && !hit.passive && hit.first > s.first_token && ctx.out.actor_at[hit.first - 1] >= 0 &&
         doc.Key(hit.first).ends_with("ed") && object < 0;
+    if (participle_after_phrase && hit.end < s.end_token) {
+      const text::Token& next = doc.tokens[hit.end];
+      participle_after_phrase = (next.Is(text::kPunct) && doc.Key(hit.end) != "(") ||
+                                ((ctx.lex.ClassesOf(doc, hit.end) & (kPrep | kSub)) && doc.Key(hit.end) != "to");
+    }
     if (hit.passive || entry.roles == RoleFrame::kUndergo || participle_after_phrase) {
       if (subject >= 0) hit.target = GroupOf(ctx.out, subject);
       if (agent >= 0) hit.source = GroupOf(ctx.out, agent);
