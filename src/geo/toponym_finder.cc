@@ -223,7 +223,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       all_postal &= p.kind == format::NameKind::kPostal;
       all_demonym &= p.kind == format::NameKind::kDemonym;
       any_alias |= p.kind == format::NameKind::kAbbreviation || p.kind == format::NameKind::kAlternate ||
-                   p.kind == format::NameKind::kDemonym;
+                   p.kind == format::NameKind::kDemonym || p.kind == format::NameKind::kPostal;
     }
     const bool after_pair_comma = i >= 2 && doc.Key(i - 1) == "," && out->size() > first_mention &&
                                   out->back().end == i - 1 && out->back().source != MentionSource::kDemonym;
@@ -268,7 +268,9 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
         if (c2 & kCityHead) cues |= kCityCue;
         if (c2 & (kAdminHead | kCountryHead)) cues |= kAdminCue;
       }
-      const bool prev_in_place = out->size() > first_mention && out->back().end == i;
+      // A name just before that is itself a person's name ("Coach Michael") is no place.
+      const bool prev_in_place = out->size() > first_mention && out->back().end == i &&
+                                 !(out->back().cues & (kPersonWord | kAfterTitle));
       if ((best.flags & format::kPersonName) && !prev_in_place && IsNameNeighbour(doc, i - 1)) cues |= kInPersonName;
     }
     if (t.Is(text::kSentenceStart) || title_case ||

@@ -1,0 +1,257 @@
+// The toponym finder and resolver through Geocoder::Geoparse, on sentences written for
+// these tests.
+#include "geo/geocoder.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "text/analyzer.h"
+
+namespace annals::geo {
+namespace {
+
+struct Fixture {
+  std::unique_ptr<text::Analyzer> analyzer;
+  std::unique_ptr<Geocoder> geocoder;
+};
+
+const Fixture& F() {
+  static Fixture f = [] {
+    Fixture x;
+    auto analyzer = text::Analyzer::Load(ANNALS_TEST_RESOURCE_DIR);
+    EXPECT_TRUE(analyzer.ok()) << analyzer.status().message();
+    x.analyzer = std::move(analyzer).value();
+    auto geocoder = Geocoder::Load(ANNALS_TEST_RESOURCE_DIR);
+    EXPECT_TRUE(geocoder.ok()) << geocoder.status().message();
+    x.geocoder = std::move(geocoder).value();
+    return x;
+  }();
+  return f;
+}
+
+struct Parsed {
+  std::string title_text, body_text;
+  text::Document title, body;
+  GeoResult result;
+  // The place whose mention is `mention` (the first one), or nullptr.
+  const FoundPlace* Find(std::string_view mention) const {
+    for (const FoundPlace& p : result.places)
+      if (p.mention.mention == mention) return &p;
+    return nullptr;
+  }
+};
+
+std::unique_ptr<Parsed> Parse(std::string body, std::string title = "") {
+  auto p = std::make_unique<Parsed>();
+  p->title_text = std::move(title);
+  p->body_text = std::move(body);
+  F().analyzer->Analyse(p->title_text, Field::kTitle, &p->title);
+  F().analyzer->Analyse(p->body_text, Field::kText, &p->body);
+  F().geocoder->Geoparse(p->title, p->body, &p->result);
+  return p;
+}
+
+TEST(GeoFinder, DemonymIsTheCountry) {
+  auto p = Parse("French police cleared the camp on Tuesday.");
+  const FoundPlace* french = p->Find("French");
+  ASSERT_NE(french, nullptr);
+  EXPECT_EQ(french->mention.kind, PlaceKind::kDemonym);
+  EXPECT_EQ(french->mention.country, "FR");
+  EXPECT_EQ(french->country_alpha3, "FRA");
+  EXPECT_EQ(french->mention.span.start, 0u);
+  EXPECT_EQ(french->mention.span.end, 6u);
+}
+
+TEST(GeoFinder, CityStatePairIsInTheState) {
+  auto p = Parse("A rally was held in Long Beach, CA, on Saturday.");
+  const FoundPlace* city = p->Find("Long Beach");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->mention.kind, PlaceKind::kCity);
+  EXPECT_EQ(city->mention.country, "US");
+  EXPECT_EQ(city->mention.admin1, "California");
+  EXPECT_EQ(city->mention.geonameid, 5367929);
+  const FoundPlace* state = p->Find("CA");
+  ASSERT_NE(state, nullptr);
+  EXPECT_EQ(state->mention.kind, PlaceKind::kAdmin1);
+  EXPECT_EQ(city->container, state - p->result.places.data());
+}
+
+TEST(GeoFinder, NewsAbbreviationPair) {
+  auto p = Parse("Firefighters in Eugene, Ore., contained the blaze.");
+  const FoundPlace* city = p->Find("Eugene");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->mention.country, "US");
+  EXPECT_EQ(city->mention.admin1, "Oregon");
+  EXPECT_EQ(city->admin1_code, "OR");
+}
+
+TEST(GeoFinder, NiceAtSentenceStartIsAWord) {
+  auto word = Parse("Nice weather brought crowds to the beach.");
+  EXPECT_EQ(word->Find("Nice"), nullptr);
+  auto place = Parse("Thousands marched in Nice on Sunday.");
+  const FoundPlace* nice = place->Find("Nice");
+  ASSERT_NE(nice, nullptr);
+  EXPECT_EQ(nice->mention.country, "FR");
+  EXPECT_EQ(nice->mention.geonameid, 2990440);
+}
+
+TEST(GeoFinder, JordanThePersonIsNoPlace) {
+  auto person = Parse("Coach Michael Jordan praised the team.");
+  EXPECT_EQ(person->Find("Jordan"), nullptr);
+  auto titled = Parse("Mayor Jordan said the road would reopen.");
+  EXPECT_EQ(titled->Find("Jordan"), nullptr);
+  auto country = Parse("The refugees crossed into Jordan last week.");
+  const FoundPlace* jordan = country->Find("Jordan");
+  ASSERT_NE(jordan, nullptr);
+  EXPECT_EQ(jordan->mention.kind, PlaceKind::kCountry);
+  EXPECT_EQ(jordan->mention.country, "JO");
+}
+
+TEST(GeoFinder, MonthsAndLoneQualifiersAreNoPlaces) {
+  auto p = Parse("On 9 May 2020, clashes were reported in the South of the region.");
+  EXPECT_EQ(p->Find("May"), nullptr);
+  EXPECT_EQ(p->Find("South"), nullptr);
+}
+
+TEST(GeoFinder, RegionsStayUnresolved) {
+  auto p = Parse("Migrants from the Middle East reached Italy.");
+  const FoundPlace* region = p->Find("Middle East");
+  ASSERT_NE(region, nullptr);
+  EXPECT_EQ(region->mention.kind, PlaceKind::kUnresolved);
+  EXPECT_FALSE(region->mention.lat.has_value());
+  const FoundPlace* italy = p->Find("Italy");
+  ASSERT_NE(italy, nullptr);
+  EXPECT_EQ(italy->mention.kind, PlaceKind::kCountry);
+}
+
+TEST(GeoFinder, AppositiveTiesTheTownToItsCountry) {
+  auto p = Parse("Volunteers gathered in Briancon, a commune in southeast France, for the vigil.");
+  const FoundPlace* town = p->Find("Briancon");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->mention.country, "FR");
+  EXPECT_EQ(town->mention.name, "Briançon");
+  EXPECT_EQ(town->mention.admin1, "Provence-Alpes-Côte d'Azur");
+  const FoundPlace* france = p->Find("France");
+  ASSERT_NE(france, nullptr);
+  EXPECT_EQ(town->container, france - p->result.places.data());
+}
+
+TEST(GeoFinder, ParentheticalDivisions) {
+  auto p = Parse("On Sunday, a march took place in Naples (Collier, Florida) against the new law.");
+  const FoundPlace* naples = p->Find("Naples");
+  ASSERT_NE(naples, nullptr);
+  EXPECT_EQ(naples->mention.country, "US");
+  EXPECT_EQ(naples->mention.admin1, "Florida");
+  EXPECT_EQ(naples->admin2_code, "021");
+  EXPECT_EQ(naples->mention.geonameid, 4165565);
+  const FoundPlace* county = p->Find("Collier");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->mention.kind, PlaceKind::kAdmin2);
+  EXPECT_EQ(county->mention.name, "Collier County");
+}
+
+TEST(GeoFinder, UnknownZoneIsASublocationOfItsCity) {
+  auto p = Parse("Police in Calais cleared tents in the Dunette Zone, where migrants wait for lorries.");
+  const FoundPlace* zone = p->Find("Dunette Zone");
+  ASSERT_NE(zone, nullptr);
+  EXPECT_EQ(zone->mention.kind, PlaceKind::kSublocation);
+  ASSERT_GE(zone->parent, 0);
+  EXPECT_EQ(p->result.places[zone->parent].mention.mention, "Calais");
+  EXPECT_EQ(zone->mention.country, "FR");
+  EXPECT_NEAR(*zone->mention.lat, 50.95194, 1e-4);
+}
+
+TEST(GeoResolver, FranceIsTheCountry) {
+  auto p = Parse("Farmers in France blocked the roads.");
+  const FoundPlace* france = p->Find("France");
+  ASSERT_NE(france, nullptr);
+  EXPECT_EQ(france->mention.kind, PlaceKind::kCountry);
+  EXPECT_EQ(france->mention.name, "France");
+  EXPECT_FALSE(france->mention.geonameid.has_value());
+  EXPECT_NEAR(*france->mention.lat, 46.0, 1e-6);
+}
+
+TEST(GeoResolver, AlbanyIsNotAlbania) {
+  auto p = Parse("Lawmakers met in Albany to debate the budget.");
+  const FoundPlace* albany = p->Find("Albany");
+  ASSERT_NE(albany, nullptr);
+  EXPECT_EQ(albany->mention.kind, PlaceKind::kCity);
+  EXPECT_EQ(albany->mention.country, "US");
+  EXPECT_EQ(albany->mention.admin1, "New York");
+  EXPECT_EQ(albany->mention.geonameid, 5106834);
+}
+
+TEST(GeoResolver, LocalContextPicksTheLocalTown) {
+  // Paris, Tennessee is the seat of Henry County.
+  auto p = Parse("The Henry County sheriff said the crash happened north of Paris on Friday.");
+  const FoundPlace* paris = p->Find("Paris");
+  ASSERT_NE(paris, nullptr);
+  EXPECT_EQ(paris->mention.country, "US");
+  EXPECT_EQ(paris->mention.admin1, "Tennessee");
+  // Alone, Paris is the capital of France.
+  auto alone = Parse("The talks resumed in Paris on Friday.");
+  ASSERT_NE(alone->Find("Paris"), nullptr);
+  EXPECT_EQ(alone->Find("Paris")->mention.country, "FR");
+}
+
+TEST(GeoResolver, DatelineIsTheMainPlace) {
+  auto p = Parse("BEIRUT (Reuters) -- Protesters blocked roads across Lebanon and in Tripoli on Monday.");
+  ASSERT_TRUE(p->result.dateline.has_value());
+  EXPECT_EQ(*p->result.dateline, "BEIRUT");
+  ASSERT_GE(p->result.main_place, 0);
+  const FoundPlace& main = p->result.places[p->result.main_place];
+  EXPECT_EQ(main.mention.mention, "BEIRUT");
+  EXPECT_EQ(main.mention.country, "LB");
+  // Tripoli in a Lebanese context is the Lebanese city.
+  const FoundPlace* tripoli = p->Find("Tripoli");
+  ASSERT_NE(tripoli, nullptr);
+  EXPECT_EQ(tripoli->mention.country, "LB");
+}
+
+TEST(GeoResolver, TitlePlacesComeFirst) {
+  auto p = Parse("Officers said the road in Calais reopened.", "Clash in Calais");
+  ASSERT_GE(p->result.places.size(), 2u);
+  EXPECT_EQ(p->result.places[0].field, Field::kTitle);
+  EXPECT_EQ(p->result.places[0].mention.mention, "Calais");
+  EXPECT_EQ(p->result.places[1].field, Field::kText);
+}
+
+// Absurd input finishes in bounded time and yields bounded output.
+TEST(GeoAbsurd, TenThousandCapitalisedWords) {
+  std::string text;
+  const char* words[] = {"Alpha", "Bravo", "Paris", "Charlie", "Delta", "Georgia", "Echo", "Springfield"};
+  for (int i = 0; i < 10000; ++i) text += std::string(words[i % 8]) + " ";
+  const auto start = std::chrono::steady_clock::now();
+  auto p = Parse(text);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 5.0);
+  EXPECT_LE(p->result.places.size(), 10000u);
+}
+
+TEST(GeoAbsurd, FiveThousandCityNames) {
+  // Every city name of the gazetteer is found; 5,000 distinct ones in a comma list.
+  std::string text;
+  const char* names[] = {"Calais", "Lyon", "Boston", "Dallas", "Lagos", "Kyiv", "Osaka", "Quito", "Perth", "Accra"};
+  for (int i = 0; i < 5000; ++i) text += std::string(names[i % 10]) + (i % 7 == 6 ? ". " : ", ");
+  const auto start = std::chrono::steady_clock::now();
+  auto p = Parse(text);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 5.0);
+  EXPECT_GT(p->result.places.size(), 4000u);
+}
+
+TEST(GeoAbsurd, CombiningCharacters) {
+  auto p = Parse("Marchers reached Brianc\u0327on at noon.");
+  const FoundPlace* town = p->Find("Brianc\u0327on");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->mention.name, "Briançon");
+  std::string marks = "In Calais";
+  for (int i = 0; i < 2000; ++i) marks += "\u0301";
+  auto q = Parse(marks + " the police waited.");
+  EXPECT_LE(q->result.places.size(), 2u);
+}
+
+}  // namespace
+}  // namespace annals::geo
