@@ -11,7 +11,7 @@
 namespace annals::text {
 namespace {
 
-class LemmatizerTest : public ::testing::Test {
+class TextLemmatizerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto analyzer = Analyzer::Load(ANNALS_TEST_RESOURCE_DIR);
@@ -36,9 +36,9 @@ class LemmatizerTest : public ::testing::Test {
 
   static Analyzer* analyzer_;
 };
-Analyzer* LemmatizerTest::analyzer_ = nullptr;
+Analyzer* TextLemmatizerTest::analyzer_ = nullptr;
 
-TEST_F(LemmatizerTest, LoadsQuicklyAndFailsClearlyWithoutTheTable) {
+TEST_F(TextLemmatizerTest, LoadsQuicklyAndFailsClearlyWithoutTheTable) {
   const auto start = std::chrono::steady_clock::now();
   auto lemmatizer = Lemmatizer::Load(ANNALS_TEST_RESOURCE_DIR);
   const auto elapsed = std::chrono::steady_clock::now() - start;
@@ -52,7 +52,7 @@ TEST_F(LemmatizerTest, LoadsQuicklyAndFailsClearlyWithoutTheTable) {
   EXPECT_NE(missing.status().message().find("/nonexistent-folder/lemmas.bin"), std::string::npos);
 }
 
-TEST_F(LemmatizerTest, RejectsAFileThatIsNotALemmaTable) {
+TEST_F(TextLemmatizerTest, RejectsAFileThatIsNotALemmaTable) {
   const std::string dir = ::testing::TempDir();
   FILE* f = std::fopen((dir + "/lemmas.bin").c_str(), "wb");
   ASSERT_NE(f, nullptr);
@@ -65,7 +65,7 @@ TEST_F(LemmatizerTest, RejectsAFileThatIsNotALemmaTable) {
   std::remove((dir + "/lemmas.bin").c_str());
 }
 
-TEST_F(LemmatizerTest, VerbReadingOfInflectedVerbForms) {
+TEST_F(TextLemmatizerTest, VerbReadingOfInflectedVerbForms) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"clashed", "clash"}, {"took", "take"},      {"fled", "flee"},       {"injured", "injure"},
       {"killed", "kill"},   {"shelled", "shell"},  {"was", "be"},          {"said", "say"},
@@ -79,7 +79,7 @@ TEST_F(LemmatizerTest, VerbReadingOfInflectedVerbForms) {
   for (const auto& [form, lemma] : cases) EXPECT_EQ(lemmatizer().Lemma(form), lemma) << form;
 }
 
-TEST_F(LemmatizerTest, NounReadingAndUninflectedWords) {
+TEST_F(TextLemmatizerTest, NounReadingAndUninflectedWords) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"protesters", "protester"}, {"police", "police"}, {"thousands", "thousand"}, {"news", "news"},
       {"the", "the"},             {"men", "man"},       {"children", "child"},     {"people", "people"},
@@ -93,7 +93,7 @@ TEST_F(LemmatizerTest, NounReadingAndUninflectedWords) {
 
 // Decision: an inflected verb form takes its verb reading even when it is also a
 // plural noun ("leaves" -> "leave", not "leaf"); the noun stays available.
-TEST_F(LemmatizerTest, AmbiguousLeavesIsTheVerb) {
+TEST_F(TextLemmatizerTest, AmbiguousLeavesIsTheVerb) {
   EXPECT_EQ(lemmatizer().Lemma("leaves"), "leave");
   const LemmaInfo info = lemmatizer().Lookup("leaves");
   EXPECT_EQ(info.verb, "leave");
@@ -103,7 +103,7 @@ TEST_F(LemmatizerTest, AmbiguousLeavesIsTheVerb) {
 
 // Decision: "left" is counted far more often as "leave" (414) than as a noun or
 // adverb of its own (28), so the verb wins; the adjective reading stays available.
-TEST_F(LemmatizerTest, AmbiguousLeftIsLeave) {
+TEST_F(TextLemmatizerTest, AmbiguousLeftIsLeave) {
   EXPECT_EQ(lemmatizer().Lemma("left"), "leave");
   const LemmaInfo info = lemmatizer().Lookup("left");
   EXPECT_EQ(info.verb, "leave");
@@ -114,7 +114,7 @@ TEST_F(LemmatizerTest, AmbiguousLeftIsLeave) {
 
 // Decision: "found" is a verb of its own ("found a party", 13) but far more often the
 // past of "find" (705).
-TEST_F(LemmatizerTest, AmbiguousFoundIsFind) {
+TEST_F(TextLemmatizerTest, AmbiguousFoundIsFind) {
   EXPECT_EQ(lemmatizer().Lemma("found"), "find");
   const LemmaInfo info = lemmatizer().Lookup("found");
   EXPECT_EQ(info.verb, "find");
@@ -123,7 +123,7 @@ TEST_F(LemmatizerTest, AmbiguousFoundIsFind) {
 }
 
 // Decision: "saw" -> "see" (1214) rather than the tool (1).
-TEST_F(LemmatizerTest, AmbiguousSawIsSee) {
+TEST_F(TextLemmatizerTest, AmbiguousSawIsSee) {
   EXPECT_EQ(lemmatizer().Lemma("saw"), "see");
   EXPECT_EQ(lemmatizer().Lookup("saw").noun, "saw");
   EXPECT_EQ(lemmatizer().Lemma("saws"), "saw");
@@ -131,7 +131,7 @@ TEST_F(LemmatizerTest, AmbiguousSawIsSee) {
 
 // Decision: "lead" is a lemma (verb and noun), not an inflection: it stays; "led" is
 // the past of "lead".
-TEST_F(LemmatizerTest, AmbiguousLeadStays) {
+TEST_F(TextLemmatizerTest, AmbiguousLeadStays) {
   EXPECT_EQ(lemmatizer().Lemma("lead"), "lead");
   EXPECT_EQ(lemmatizer().Lemma("leads"), "lead");
   const LemmaInfo info = lemmatizer().Lookup("lead");
@@ -143,7 +143,7 @@ TEST_F(LemmatizerTest, AmbiguousLeadStays) {
 // Decision: a form that is its own noun lemma counted at least as often as the verb
 // it could inflect keeps itself: "ground" (112) is not "grind" (10), "wound" (29) not
 // "wind" (7), "headquarters" (10) not "headquarter" (0).
-TEST_F(LemmatizerTest, OwnNounLemmaCountedMoreOftenStays) {
+TEST_F(TextLemmatizerTest, OwnNounLemmaCountedMoreOftenStays) {
   EXPECT_EQ(lemmatizer().Lemma("ground"), "ground");
   EXPECT_EQ(lemmatizer().Lookup("ground").verb, "grind");
   EXPECT_EQ(lemmatizer().Lemma("wound"), "wound");
@@ -151,7 +151,7 @@ TEST_F(LemmatizerTest, OwnNounLemmaCountedMoreOftenStays) {
   EXPECT_EQ(lemmatizer().Lookup("headquarters").verb, "headquarter");
 }
 
-TEST_F(LemmatizerTest, LookupOfUnknownWord) {
+TEST_F(TextLemmatizerTest, LookupOfUnknownWord) {
   const LemmaInfo info = lemmatizer().Lookup("zzqx");
   EXPECT_FALSE(info.known);
   EXPECT_EQ(info.lemma, "zzqx");
@@ -160,21 +160,21 @@ TEST_F(LemmatizerTest, LookupOfUnknownWord) {
   EXPECT_EQ(lemmatizer().Lemma(std::string(300, 'a')), std::string(300, 'a'));
 }
 
-TEST_F(LemmatizerTest, AdjectiveReading) {
+TEST_F(TextLemmatizerTest, AdjectiveReading) {
   const LemmaInfo info = lemmatizer().Lookup("largest");
   EXPECT_EQ(info.adj, "large");
   EXPECT_EQ(info.lemma, "largest");  // the token lemma is verb, noun, or the key
   EXPECT_EQ(lemmatizer().Lookup("hottest").adj, "hot");
 }
 
-TEST_F(LemmatizerTest, TokenLemmasInContext) {
+TEST_F(TextLemmatizerTest, TokenLemmasInContext) {
   EXPECT_EQ(Lemmas("Protesters clashed with police, who fired tear gas."),
             (std::vector<std::string>{"protester", "clash", "with", "police", "who", "fire", "tear", "gas"}));
   EXPECT_EQ(Lemmas("The riots left thousands of people dying in the streets."),
             (std::vector<std::string>{"the", "riot", "leave", "thousand", "of", "people", "die", "in", "the", "street"}));
 }
 
-TEST_F(LemmatizerTest, CliticsAndNegation) {
+TEST_F(TextLemmatizerTest, CliticsAndNegation) {
   EXPECT_EQ(Lemmas("They're sure we've won't can't."),
             (std::vector<std::string>{"they", "be", "sure", "we", "have", "will", "not", "can", "not"}));
   EXPECT_EQ(Lemmas("I’m here, they’ll go."), (std::vector<std::string>{"i", "be", "here", "they", "will", "go"}));
@@ -182,7 +182,7 @@ TEST_F(LemmatizerTest, CliticsAndNegation) {
   EXPECT_EQ(lemmatizer().Lemma("ca"), "ca");
 }
 
-TEST_F(LemmatizerTest, UnknownPluralsAndCompounds) {
+TEST_F(TextLemmatizerTest, UnknownPluralsAndCompounds) {
   // Lower-case words WordNet lacks lose their plural ending.
   EXPECT_EQ(Lemmas("jihadists and peshmergas"), (std::vector<std::string>{"jihadist", "and", "peshmerga"}));
   EXPECT_EQ(Lemmas("the counter-protesters and pro-government forces"),
@@ -203,7 +203,7 @@ TEST_F(LemmatizerTest, UnknownPluralsAndCompounds) {
   EXPECT_EQ(Lemmas("the zorkus and qwertiss"), (std::vector<std::string>{"the", "zorkus", "and", "qwertiss"}));
 }
 
-TEST_F(LemmatizerTest, LemmasEqualToKeysShareTheKeyBytes) {
+TEST_F(TextLemmatizerTest, LemmasEqualToKeysShareTheKeyBytes) {
   Document doc;
   analyzer_->Analyse("Police arrested the protesters and seized their shelters.", Field::kText, &doc);
   // Only "arrested", "seized" (not a prefix) and ... get new bytes; prefixes share.

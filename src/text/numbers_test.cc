@@ -9,7 +9,7 @@
 namespace annals::text {
 namespace {
 
-class NumbersTest : public ::testing::Test {
+class TextNumbersTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto analyzer = Analyzer::Load(ANNALS_TEST_RESOURCE_DIR);
@@ -45,11 +45,11 @@ class NumbersTest : public ::testing::Test {
   std::string text_;
   Document doc_;
 };
-Analyzer* NumbersTest::analyzer_ = nullptr;
+Analyzer* TextNumbersTest::analyzer_ = nullptr;
 
-TEST_F(NumbersTest, LexiconsLoadCleanly) { EXPECT_TRUE(CheckNumberLexicons().ok()) << CheckNumberLexicons().message(); }
+TEST_F(TextNumbersTest, LexiconsLoadCleanly) { EXPECT_TRUE(CheckNumberLexicons().ok()) << CheckNumberLexicons().message(); }
 
-TEST_F(NumbersTest, Numerals) {
+TEST_F(TextNumbersTest, Numerals) {
   auto m = At("Officers counted 15 injured.", "15");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->value, 15);
@@ -89,7 +89,7 @@ TEST_F(NumbersTest, Numerals) {
   EXPECT_EQ(m->value, 24);
 }
 
-TEST_F(NumbersTest, NotCardinals) {
+TEST_F(TextNumbersTest, NotCardinals) {
   EXPECT_FALSE(At("On the 9th floor.", "9th"));
   EXPECT_FALSE(At("At 10:30 the march began.", "10:30"));
   EXPECT_FALSE(At("Dated 2021-12-31 in the file.", "2021-12-31"));
@@ -106,7 +106,7 @@ TEST_F(NumbersTest, NotCardinals) {
   EXPECT_FALSE(At("It fell , then rose.", ","));
 }
 
-TEST_F(NumbersTest, OneAsPronoun) {
+TEST_F(TextNumbersTest, OneAsPronoun) {
   EXPECT_FALSE(At("No one was hurt.", "one"));
   EXPECT_FALSE(At("He was the one who fled.", "one"));
   EXPECT_FALSE(At("Each one of them ran.", "one"));
@@ -115,7 +115,7 @@ TEST_F(NumbersTest, OneAsPronoun) {
   EXPECT_EQ(m->value, 1);
 }
 
-TEST_F(NumbersTest, YearLike) {
+TEST_F(TextNumbersTest, YearLike) {
   auto m = At("Elections were held in 2019 and again.", "2019");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->value, 2019);
@@ -131,7 +131,7 @@ TEST_F(NumbersTest, YearLike) {
   EXPECT_TRUE(m->year_like);
 }
 
-TEST_F(NumbersTest, NumberWords) {
+TEST_F(TextNumbersTest, NumberWords) {
   struct Case {
     const char* text;
     const char* word;
@@ -171,7 +171,7 @@ TEST_F(NumbersTest, NumberWords) {
   EXPECT_EQ(Covered(*m), "five");
 }
 
-TEST_F(NumbersTest, Modifiers) {
+TEST_F(TextNumbersTest, Modifiers) {
   auto m = At("A 15-year-old boy.", "15-year-old");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->value, 15);
@@ -186,7 +186,7 @@ TEST_F(NumbersTest, Modifiers) {
   EXPECT_TRUE(m->modifier);
 }
 
-TEST_F(NumbersTest, VagueQuantities) {
+TEST_F(TextNumbersTest, VagueQuantities) {
   struct Case {
     const char* text;
     const char* word;
@@ -224,7 +224,7 @@ TEST_F(NumbersTest, VagueQuantities) {
   }
 }
 
-TEST_F(NumbersTest, Qualifiers) {
+TEST_F(TextNumbersTest, Qualifiers) {
   struct Case {
     const char* text;
     const char* word;
@@ -262,7 +262,7 @@ TEST_F(NumbersTest, Qualifiers) {
   EXPECT_FALSE(At("Talks about peace.", "about"));
 }
 
-TEST_F(NumbersTest, Partitives) {
+TEST_F(TextNumbersTest, Partitives) {
   auto m = At("Fifteen were injured, one of whom suffered a broken leg.", "one");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->value, 1);
@@ -295,7 +295,7 @@ TEST_F(NumbersTest, Partitives) {
   EXPECT_FALSE(m->partitive);
 }
 
-TEST_F(NumbersTest, RangesAndPercent) {
+TEST_F(TextNumbersTest, RangesAndPercent) {
   auto m = At("Between 20 and 30 people.", "Between");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->value, 20);
@@ -332,7 +332,7 @@ TEST_F(NumbersTest, RangesAndPercent) {
   EXPECT_EQ(Covered(*m), "5 per cent");
 }
 
-TEST_F(NumbersTest, StaysInsideItsSentence) {
+TEST_F(TextNumbersTest, StaysInsideItsSentence) {
   auto m = At("They counted 20. Thousand Oaks is a city.", "20");
   ASSERT_TRUE(m);
   EXPECT_EQ(Covered(*m), "20");
@@ -340,7 +340,7 @@ TEST_F(NumbersTest, StaysInsideItsSentence) {
   EXPECT_FALSE(ParseNumberAt(doc_, 10000));
 }
 
-TEST_F(NumbersTest, Ordinals) {
+TEST_F(TextNumbersTest, Ordinals) {
   struct Case {
     const char* text;
     const char* word;
