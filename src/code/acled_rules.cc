@@ -63,7 +63,6 @@ bool IsCrowd(ActorKind kind) {
 bool IsSecurity(ActorKind kind) { return kind == ActorKind::kPolice || kind == ActorKind::kMilitary; }
 
 struct Sides {
-  bool several_armed = false;  // an armed group or unit, not one armed person
   bool armed = false, crowd = false, security = false, protesters = false, rioters = false, any = false;
   bool state_armed = false;
   bool unarmed = false;  // someone without arms: a crowd, a person, an unnamed group
@@ -75,7 +74,6 @@ Sides Read(const std::vector<DraftActor>& actors) {
     s.any = true;
     const ActorKind kind = a.actor.kind;
     s.armed |= a.armed;
-    s.several_armed |= a.armed && a.several;
     s.crowd |= IsCrowd(kind) && !a.armed;
     s.security |= IsSecurity(kind);
     s.state_armed |= IsSecurity(kind) || (a.state && a.armed);
@@ -95,14 +93,17 @@ bool IsRemote(std::string_view sub) {
 
 // The weapon a violent event used, from its trigger and cues (rule 2a).
 // In a ground fight only a suicide bombing or a chemical weapon makes the event
-// remote. An explosion of unknown cause is an IED only when the text says the
-// device was planted; among soldiers' positions it is shelling.
-std::string_view WeaponSub(const EventDraft& d, bool ground_fight) {
+// remote. A trigger that names a remote weapon ("airstrike", "shelling") decides
+// next; when guns were fired directly, weapon words elsewhere in the sentence do not.
+// An explosion of unknown cause is an IED only when the text says the device was
+// planted; among soldiers' positions it is shelling.
+std::string_view WeaponSub(const EventDraft& d, bool ground_fight, bool direct_fire) {
   if (Has(d, Cue::kSuicide)) return "Suicide bomb";
   if (d.default_acled_sub == "Chemical weapon") return "Chemical weapon";
   if (ground_fight) return {};
   const std::string_view sub = d.default_acled_sub;
   if (IsRemote(sub) && sub != "Remote explosive/landmine/IED") return sub;
+  if (direct_fire) return {};
   if (Has(d, Cue::kAir)) return "Air/drone strike";
   if (Has(d, Cue::kShell)) return "Shelling/artillery/missile attack";
   if (Has(d, Cue::kGrenade)) return "Grenade";
@@ -116,11 +117,8 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
   const std::string_view sub = d.default_acled_sub;
   const bool ground_fight = sub == "Armed clash" || Has(d, Cue::kFight) || Has(d, Cue::kCommunal);
   const Sides src = Read(d.source), tgt = Read(d.target);
-  // 2a. Weapons: heavy weapons fired in a fight with guns between armed sides make a
-  // battle, not a remote attack.
-  const bool direct_fire = ground_fight || (Has(d, Cue::kFirearms) && Has(d, Cue::kMilitary));
-  if (std::string_view weapon = WeaponSub(d, direct_fire && (src.armed || tgt.armed || Has(d, Cue::kMilitary)));
-      !weapon.empty()) {
+  // 2a. Weapons: heavy weapons fired in a fight make a battle, not a remote attack.
+  if (std::string_view weapon = WeaponSub(d, ground_fight, Has(d, Cue::kFirearms)); !weapon.empty()) {
     *why = "weapon: " + std::string(weapon);
     return Make(weapon);
   }
@@ -176,8 +174,8 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
     *why = "an attack by a crowd";
     return Make("Mob violence");
   }
-  if (tgt.several_armed && (src.armed || !src.any) && !tgt.crowd) {
-    *why = "an attack on an armed group or unit";
+  if (tgt.armed && (src.armed || !src.any) && !tgt.crowd) {
+    *why = "an attack on armed men";
     return Make("Armed clash");
   }
   if (Has(d, Cue::kMilitary) && !tgt.unarmed && (src.armed || !src.any)) {

@@ -27,7 +27,6 @@ struct DraftActor {
   Actor actor;
   bool armed = false;
   bool state = false;      // takes the event's country when it has none
-  bool several = false;    // more than one person, or a group or unit
 };
 
 struct EventDraft {

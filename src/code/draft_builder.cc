@@ -101,7 +101,6 @@ DraftActor MakeActor(const text::Document& doc, const extract::ActorPhrase& phra
   a.actor.span = doc.SpanOf(phrase.first, phrase.end);
   a.armed = phrase.armed;
   a.state = phrase.state;
-  a.several = phrase.several;
   return a;
 }
 

@@ -4,7 +4,7 @@
 // Confidence. Each event starts from its strongest trigger's lexicon weight (how
 // surely those words report an event of that type) and is adjusted by what
 // supports it: +0.04 for a named source, +0.04 for a named target, +0.03 for each
-// further mention that told it again (at most three), -0.03 for each sentence
+// further mention that told it again (at most three), -0.05 for each sentence
 // before its first mention (at most five: news and event notes lead with the main
 // event), -0.15 when it is only read inside a quotation, -0.25 when it did not
 // (yet) occur, a tie-break of 0.0005 per byte of its trigger's offset (at most
@@ -81,7 +81,7 @@ double Confidence(const EventDraft& d, bool intervention_in_protest) {
   if (!d.source.empty()) c += 0.04;
   if (!d.target.empty()) c += 0.04;
   c += 0.03 * std::min<size_t>(d.mentions.size() - 1, 3);
-  c -= 0.03 * std::min<uint32_t>(d.first_sentence, 5);
+  c -= 0.05 * std::min<uint32_t>(d.first_sentence, 5);
   c -= 0.0005 * std::min<uint32_t>(d.trigger_span.start, 40);  // earlier words first among equals
   if (d.in_quote) c -= 0.15;
   if (d.status != EventStatus::kOccurred) c -= 0.25;

@@ -44,14 +44,6 @@ bool IsGenericHead(std::string_view lemma) {
   return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
 }
 
-// Nouns that name a body of people in the singular ("the police", "the army").
-bool IsCollectiveGroup(std::string_view lemma) {
-  static constexpr std::string_view kWords[] = {
-      "police", "army", "military", "force", "militia", "group", "unit", "coalition", "gang", "cartel", "government",
-      "regime", "administration", "crowd", "mob", "family", "community", "gendarmerie", "navy", "guard", "party"};
-  return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
-}
-
 bool IsModifierWord(const ExtractContext& ctx, uint32_t i) {
   const text::Token& t = ctx.doc.tokens[i];
   if (!t.Is(text::kWord)) return false;
@@ -324,15 +316,10 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     kept.push_back(std::move(phrase));
   }
 
-  // Step 5: coordination groups ("gendarmes and officers", "A, B and C"), and
-  // whether each phrase names more than one person.
+  // Step 5: coordination groups ("gendarmes and officers", "A, B and C").
   const int base = static_cast<int>(ctx.out.actors.size());
   for (size_t k = 0; k < kept.size(); ++k) {
     ActorPhrase& phrase = kept[k];
-    const std::string_view head_key = doc.Key(phrase.head);
-    const bool plural = head_key != doc.Lemma(phrase.head) && head_key.ends_with("s");
-    phrase.several = plural || (phrase.count && *phrase.count >= 2) || phrase.country_actor ||
-                     IsCollectiveGroup(doc.Lemma(phrase.head)) || doc.tokens[phrase.head].Is(text::kCapitalized);
     phrase.group = base + static_cast<int>(k);
     if (k > 0) {
       const ActorPhrase& prev = kept[k - 1];

@@ -26,7 +26,6 @@ struct ActorPhrase {
   bool armed = false;
   bool state = false;            // takes the event's country when none is stated
   bool country_actor = false;    // a country's name standing for its government
-  bool several = false;          // plural, collective or counted above one
   std::optional<int64_t> count;  // "a group of 100 migrants" -> 100
   int group = -1;                // actors joined by "and" share a group id
 };

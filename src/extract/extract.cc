@@ -4,6 +4,25 @@
 #include "extract/steps.h"
 
 namespace annals::extract {
+namespace {
+
+constexpr uint32_t kGrievanceWindow = 4;
+
+// Whether the words at `first` are what a crowd protests about, not what happened:
+// "against the vandalism", "accused of torching", "demanding justice for the killing".
+bool InGrievance(const text::Document& doc, const text::Sentence& s, uint32_t first) {
+  static constexpr std::string_view kMarkers[] = {"against", "over", "accused", "suspected", "alleged", "allegedly",
+                                                  "for", "about", "denounce", "denouncing", "condemn",
+                                                  "condemning", "demanding", "demand", "denounced", "condemned"};
+  for (uint32_t k = first, steps = 0; k > s.first_token && steps < kGrievanceWindow; --k, ++steps) {
+    const std::string_view key = doc.Key(k - 1);
+    if (doc.tokens[k - 1].Is(text::kPunct) && key != "-") return false;
+    if (std::find(std::begin(kMarkers), std::end(kMarkers), key) != std::end(kMarkers)) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 void Extract(ExtractContext& ctx) {
   const text::Document& doc = ctx.doc;
@@ -31,7 +50,8 @@ void Extract(ExtractContext& ctx) {
     FindAttributions(ctx, s);
     cues.clear();
     ctx.lex.cue_matcher().FindAll(doc, sentence.first_token, sentence.end_token, &cues);
-    for (const PhraseMatcher::Match& m : cues) out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));
+    for (const PhraseMatcher::Match& m : cues)
+      if (!InGrievance(doc, sentence, m.first)) out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));
   }
   FindQuotes(ctx);
 }
