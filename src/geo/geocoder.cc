@@ -228,6 +228,34 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
   }
 }
 
+int PlaceOfSentence(const GeoResult& result, Field field, uint32_t sentence) {
+  auto rank = [](PlaceKind k) {
+    switch (k) {
+      case PlaceKind::kSublocation: return 0;
+      case PlaceKind::kCity: return 1;
+      case PlaceKind::kAdmin2: return 2;
+      case PlaceKind::kAdmin1: return 3;
+      case PlaceKind::kCountry: return 4;
+      default: return 9;
+    }
+  };
+  int best = -1, best_rank = 99;
+  for (size_t i = 0; i < result.places.size(); ++i) {
+    const FoundPlace& p = result.places[i];
+    if (p.field != field || p.sentence != sentence || !p.mention.lat || rank(p.mention.kind) == 9) continue;
+    bool situates = false;
+    for (const FoundPlace& q : result.places)
+      if (q.container == static_cast<int>(i) || q.parent == static_cast<int>(i)) situates |= q.sentence == sentence;
+    if (situates) continue;
+    const int r = rank(p.mention.kind) * 2 + (p.container >= 0 ? 0 : 1);
+    if (r < best_rank) {
+      best_rank = r;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
 std::string_view Geocoder::Alpha3(std::string_view alpha2) const {
   const Gazetteer& g = *impl_->gazetteer;
   return g.Alpha3(g.FindCountry(alpha2));

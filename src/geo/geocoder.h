@@ -49,6 +49,14 @@ struct GeoResult {
   }
 };
 
+// The place where something told in sentence `sentence` of field `field` happened:
+// among that sentence's resolved places with coordinates (not demonyms), those that do
+// not merely situate another one (the "State" of "City, State", the divisions in
+// "X (Admin2, Admin1)"), the most specific (sublocation, city, admin2, admin1,
+// country), a place with a container before one without, then the first. -1 when the
+// sentence has none; callers then fall back to GeoResult::main_place.
+int PlaceOfSentence(const GeoResult& result, Field field, uint32_t sentence);
+
 class Geocoder {
  public:
   // Maps the compiled gazetteer in `data_dir` (gazetteer.bin). An error names the

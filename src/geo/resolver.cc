@@ -196,6 +196,9 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
         if (inside(x.place, k.place)) {
           found = true;
           k.fixed = std::max(k.fixed, 3.0f);
+          // "Kasserine (Ezzouhour, Kasserine)": a name placed inside a division is
+          // smaller than it: the city, not the governorate of the same name.
+          if (g.place(x.place).type <= g.place(k.place).type) x.fixed -= 3.0f;
         }
       x.fixed += found ? 6.0f : -4.0f;
     }
@@ -335,7 +338,29 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
     }
   }
 
-  // Step 6: the picks.
+  // Step 6: outliers. A small town picked far from the article's countries (named,
+  // or holding the other picks), with no container of its own, is more likely a place
+  // the gazetteer lacks that shares a foreign town's name ("Zambana" among Nigerian
+  // villages): it is left unresolved.
+  {
+    std::unordered_map<uint32_t, int> countries;
+    int total = 0;
+    for (const Group& gr : groups) {
+      if (gr.pick < 0) continue;
+      countries[g.place(gr.candidates[gr.pick].place).country] += static_cast<int>(gr.members.size());
+      total += static_cast<int>(gr.members.size());
+    }
+    for (Group& gr : groups) {
+      if (gr.pick < 0 || gr.container_group >= 0 || gr.is_container || gr.dateline || gr.demonym) continue;
+      const Place& p = g.place(gr.candidates[gr.pick].place);
+      if (p.type != PlaceType::kCity || p.population >= 100000) continue;
+      const int same = countries[p.country] - static_cast<int>(gr.members.size());
+      const int others = total - countries[p.country];
+      if (same == 0 && others >= 2) gr.pick = -1;
+    }
+  }
+
+  // Step 7: the picks.
   for (size_t i = 0; i < mentions.size(); ++i) {
     const int gi = group_of[i];
     if (gi < 0 || groups[gi].pick < 0) continue;

@@ -372,8 +372,13 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
   };
   for (size_t a = first_mention; a < ms.size(); ++a) {
     const Mention& m = ms[a];
-    const uint32_t e = m.end;
+    uint32_t e = m.end;
     if (e + 1 >= n || m.source == MentionSource::kDemonym) continue;
+    // "Tuban district (Lahij)", "Maturin municipality, Monagas": a generic head may
+    // stand between a name and its container.
+    if (m.source == MentionSource::kName && doc.tokens[e].Is(text::kWord) && !doc.tokens[e].Is(text::kCapitalized) &&
+        (lexicon_.Classes(doc.Key(e)) & (kAdminHead | kCityHead | kSubHead)) && e + 2 < n)
+      ++e;
     const std::string_view after = doc.Key(e);
     const bool next_adjacent = a + 1 < ms.size() && ms[a + 1].first == e + 1 && ms[a + 1].sentence == m.sentence;
     if (after == "(" && next_adjacent) {
@@ -449,7 +454,13 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     else if (m.source != MentionSource::kName) ok = true;
     else if (!strong && person_keys.count(m.key_hash)) ok = false;
     else if ((c & kPersonNext) && !strong) ok = false;
-    else if ((c & (kFollowedByName | kShortKey)) && !strong) ok = false;
+    else if ((c & (kFollowedByName | kShortKey)) && !(c & (kHasContainer | kIsContainer | kInDateline))) {
+      // An alias of one or two letters ("UK") is fine; a town of that name is not.
+      bool alias = false;
+      for (const format::Posting& p : m.postings)
+        alias |= p.kind == format::NameKind::kAbbreviation || p.kind == format::NameKind::kPostal;
+      if ((c & kFollowedByName) || !alias) ok = false;
+    }
     else if ((c & kTimeWord) && !(c & (kHasContainer | kIsContainer | kInDateline))) ok = false;
     else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym))) ok = false;
     else if ((c & kAcronym) && !strong) ok = false;
