@@ -203,10 +203,10 @@ void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
   for (const bool same_sentence_only : {true, false})
   for (size_t i = 0; i < drafts->size(); ++i) {
     EventDraft& d = (*drafts)[i];
-    if (d.dropped) continue;
+    if (d.dropped || d.background) continue;
     for (size_t j = 0; j < i; ++j) {
       EventDraft& keep = (*drafts)[j];
-      if (keep.dropped) continue;
+      if (keep.dropped || keep.background) continue;
       if (same_sentence_only && (keep.mentions.front().field != d.mentions.front().field ||
                                  keep.mentions.front().sentence != d.mentions.front().sentence))
         continue;
@@ -235,7 +235,7 @@ void LinkProtests(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
   for (EventDraft& protest : *drafts) {
     if (protest.dropped || protest.type != EventType::kProtest) continue;
     for (EventDraft& other : *drafts) {
-      if (&other == &protest || other.dropped || !PlacesCompatible(geo, protest, other) ||
+      if (&other == &protest || other.dropped || other.background || !PlacesCompatible(geo, protest, other) ||
           !DatesCompatible(protest, other))
         continue;
       bool targets_crowd = other.target.empty();
@@ -245,6 +245,9 @@ void LinkProtests(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
       if (other.type == EventType::kCoerce && (other.mode == "arrest" || other.mode == "repression") &&
           targets_crowd) {
         protest.cues |= extract::CueBit(extract::Cue::kIntervene);
+        // What the crowd did, as told with the arrests ("arrested after throwing rocks").
+        protest.cues |= other.cues & (extract::CueBit(extract::Cue::kViolentCrowd) |
+                                      extract::CueBit(extract::Cue::kExcessive));
         MaxCount(&protest.outcome.arrested, other.outcome.arrested);
         protest.explanation.push_back("security forces acted against the crowd ('" + other.trigger + "')");
       } else if ((other.type == EventType::kAssault ||

@@ -40,6 +40,7 @@ struct TriggerHit {
   bool in_quote = false;
   EventStatus status = EventStatus::kOccurred;
   bool negated = false;          // "did not attack": no event
+  bool background = false;       // the reason for another event ("protest against the killing")
   std::vector<int> source, target;  // indices into FieldAnalysis::actors
   std::vector<std::string> notes;   // how roles and status were decided
 };

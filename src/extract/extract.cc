@@ -6,23 +6,36 @@
 namespace annals::extract {
 namespace {
 
-constexpr uint32_t kGrievanceWindow = 4;
+constexpr uint32_t kGrievanceWindow = 5;
 
-// Whether the words at `first` are what a crowd protests about, not what happened:
-// "against the vandalism", "accused of torching", "demanding justice for the killing".
-bool InGrievance(const text::Document& doc, const text::Sentence& s, uint32_t first) {
-  static constexpr std::string_view kMarkers[] = {"against", "over", "accused", "suspected", "alleged", "allegedly",
-                                                  "for", "about", "denounce", "denouncing", "condemn",
-                                                  "condemning", "demanding", "demand", "denounced", "condemned"};
-  for (uint32_t k = first, steps = 0; k > s.first_token && steps < kGrievanceWindow; --k, ++steps) {
-    const std::string_view key = doc.Key(k - 1);
-    if (doc.tokens[k - 1].Is(text::kPunct) && key != "-") return false;
-    if (std::find(std::begin(kMarkers), std::end(kMarkers), key) != std::end(kMarkers)) return true;
+}  // namespace
+
+bool InGrievance(const ExtractContext& ctx, const text::Sentence& s, uint32_t first, bool in_protest) {
+  const text::Document& doc = ctx.doc;
+  // In a protest's sentence the grievance may lie further back ("against police
+  // brutality and the death of George Floyd, a black man killed by police").
+  const uint32_t window = in_protest ? first - s.first_token : kGrievanceWindow;
+  for (uint32_t k = first, steps = 0; k > s.first_token && steps < window; --k, ++steps) {
+    const uint32_t j = k - 1;
+    const std::string_view key = doc.Key(j);
+    if (doc.tokens[j].Is(text::kPunct) && key != "-" && key != "," && !in_protest) return false;
+    if (ctx.out.trigger_at[j] >= 0 && in_protest &&
+        ctx.lex.trigger(ctx.out.triggers[static_cast<size_t>(ctx.out.trigger_at[j])].entry).type ==
+            EventType::kProtest)
+      return false;  // reached the protest itself
+    // "over 200 people", "about 50": a number follows, so no grievance.
+    const bool before_number = j + 1 < s.end_token && IsNumberToken(doc, j + 1);
+    if ((ctx.lex.ClassesOf(doc, j) & kGrievance) && !before_number) return true;
+    if (!in_protest && steps >= kGrievanceWindow) break;
+    if (key == "for" && !in_protest) return true;  // "arrested for looting" is no cue of looting
+    // In a protest's sentence, what came before or was done to someone else is its
+    // reason: "after the killing of", "people killed by police", "who was shot".
+    if (in_protest && (key == "after" || key == "following" || key == "who" || key == "which" || key == "of" ||
+                       key == "for"))
+      return true;
   }
   return false;
 }
-
-}  // namespace
 
 void Extract(ExtractContext& ctx) {
   const text::Document& doc = ctx.doc;
@@ -51,7 +64,7 @@ void Extract(ExtractContext& ctx) {
     cues.clear();
     ctx.lex.cue_matcher().FindAll(doc, sentence.first_token, sentence.end_token, &cues);
     for (const PhraseMatcher::Match& m : cues)
-      if (!InGrievance(doc, sentence, m.first)) out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));
+      if (!InGrievance(ctx, sentence, m.first, false)) out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));
   }
   FindQuotes(ctx);
 }

@@ -33,7 +33,7 @@ constexpr NamedBit kClassNames[] = {
     {"det", kDet},   {"quant", kQuant}, {"prep", kPrep},     {"conj", kConj},       {"sub", kSub},
     {"rel", kRel},   {"pron", kPron},   {"be", kBe},         {"aux", kAux},         {"modal", kModal},
     {"neg", kNeg},   {"report", kReport}, {"attempt", kAttempt}, {"plan", kPlan}, {"threat", kThreat},
-    {"hypo", kHypo}, {"deny", kDeny},
+    {"hypo", kHypo}, {"deny", kDeny}, {"grievance", kGrievance},
 };
 
 constexpr std::string_view kCueNames[] = {

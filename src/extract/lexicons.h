@@ -34,6 +34,7 @@ enum WordClass : uint32_t {
   kThreat = 1u << 14,
   kHypo = 1u << 15,
   kDeny = 1u << 16,
+  kGrievance = 1u << 17,
 };
 
 enum class OutcomeKind : uint8_t { kKilled, kInjured, kHospitalized, kArrested, kDisplaced, kParticipants };

@@ -23,6 +23,11 @@ void FindQuotes(ExtractContext& ctx);
 void Extract(ExtractContext& ctx);
 
 // Shared helpers.
+// Whether the words starting at `first` are the reason for another event rather
+// than an event of their own: grievance words before them ("against the killing",
+// "accused of torching"), and in a protest's sentence (`in_protest`) also "after",
+// "following", "of", "who", "which" ("demanding justice for a man who was shot").
+bool InGrievance(const ExtractContext& ctx, const text::Sentence& s, uint32_t first, bool in_protest);
 // Whether token i sits inside quotation marks opened earlier in its sentence.
 bool InsideQuote(const text::Document& doc, uint32_t i);
 // Whether token i is a clause boundary for role search (; : sentence punctuation,

@@ -98,7 +98,13 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
       prev_number = IsNumberToken(doc, m.first - 1);
     }
     const bool next_of = m.end < s.end_token && doc.Key(m.end) == "of";
-    const bool noun_context = (prev_classes & (kDet | kQuant)) || prev_number || prev_key == "'s" || next_of;
+    // "a local jail": a determiner before one modifier; "from jail": a preposition.
+    const bool det_two_back = m.first >= s.first_token + 2 && (ctx.lex.ClassesOf(doc, m.first - 2) & kDet) &&
+                              prev_classes == 0 && doc.tokens[m.first - 1].Is(text::kWord) &&
+                              ctx.out.trigger_at[m.first - 1] < 0;
+    const bool after_preposition = (prev_classes & kPrep) && prev_key != "to" && !doc.Key(m.first).ends_with("ing");
+    const bool noun_context = (prev_classes & (kDet | kQuant)) || prev_number || prev_key == "'s" || next_of ||
+                              det_two_back || after_preposition;
     const bool verb_context = prev_key == "to" || (prev_classes & (kModal | kPron | kAux)) ||
                               ((prev_classes & kBe) && IsPassiveParticiple(doc, m.first));
     if (entry.pos == TriggerPos::kVerb && noun_context && !verb_context) continue;
@@ -138,6 +144,15 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
       hit.notes.push_back(std::string("status ") + std::string(ToString(hit.status)));
 
     hit.in_quote = InsideQuote(doc, m.first);
+    // Step 5: words that give another event's reason report no event of their own.
+    bool protest_before = false;
+    for (const TriggerHit& earlier : ctx.out.triggers)
+      protest_before |= earlier.sentence == sentence_index && ctx.lex.trigger(earlier.entry).type == EventType::kProtest;
+    const bool done_to_people = entry.type == EventType::kAssault || entry.type == EventType::kCoerce;
+    if (InGrievance(ctx, s, m.first, protest_before && done_to_people)) {
+      hit.background = true;
+      hit.notes.push_back("background: the reason for another event");
+    }
     const int index = static_cast<int>(ctx.out.triggers.size());
     for (uint32_t k = m.first; k < m.end; ++k) ctx.out.trigger_at[k] = index;
     ctx.out.triggers.push_back(std::move(hit));
