@@ -147,6 +147,7 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     if (mentions[m.container].source != MentionSource::kName) continue;
     out->places[place_of[i]].container = place_of[m.container];
     if (m.source == MentionSource::kName && g.place(picks[i]).type == format::PlaceType::kCity &&
+        g.place(picks[i]).population < 100000 &&
         !impl_->resolver->Inside(picks[i], picks[m.container]) &&
         g.place(picks[m.container]).type != format::PlaceType::kCountry) {
       FoundPlace& f = out->places[place_of[i]];

@@ -159,13 +159,15 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
   // Step 2: candidates and priors.
   for (Group& gr : groups) {
     if (gr.members.empty()) continue;
-    bool pair = false;
+    bool pair = false, admin_cue = false, city_cue = false;
     for (uint32_t mi : gr.members) {
       const Mention& m = mentions[mi];
       gr.demonym |= m.source == MentionSource::kDemonym;
       gr.dateline |= (m.cues & kInDateline) != 0;
       pair |= (m.cues & kIsContainer) != 0;
       gr.is_container |= (m.cues & kIsContainer) != 0;
+      admin_cue |= (m.cues & kAdminCue) != 0;
+      city_cue |= (m.cues & kCityCue) != 0;
     }
     const Mention& first = mentions[gr.members[0]];
     for (const format::Posting& p : first.postings) {
@@ -177,7 +179,11 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
           place.type == PlaceType::kCountry && place.country < g.country_count() && g.country(place.country).independent;
       // A place without coordinates cannot be mapped: the last resort.
       const float unmapped = HasCoordinates(place) ? 0.0f : -2.0f;
-      gr.candidates.push_back(Candidate{p.place, Prior(place, independent) + KindCost(p.kind) + unmapped});
+      // "Bolivar state", "the city of Mosul": the text says which kind of place.
+      float cue = 0.0f;
+      if (admin_cue && (place.type == PlaceType::kAdmin1 || place.type == PlaceType::kAdmin2)) cue += 2.0f;
+      if (city_cue && place.type == PlaceType::kCity) cue += 2.0f;
+      gr.candidates.push_back(Candidate{p.place, Prior(place, independent) + KindCost(p.kind) + unmapped + cue});
     }
   }
 

@@ -75,6 +75,9 @@ uint32_t ToponymFinder::RunEnd(const text::Document& doc, uint32_t i) const {
     } else if ((classes & kConnector) && r > i && r + 1 < n && tokens[r + 1].Is(text::kCapitalized) &&
                tokens[r + 1].sentence == sentence) {
       ++r;
+    } else if (r > i && tokens[r].Is(text::kHyphenated) && doc.Key(r).size() > 3 &&
+               (doc.Key(r).substr(0, 3) == "al-" || doc.Key(r).substr(0, 3) == "el-")) {
+      ++r;  // "Wadi al-Rabi"
     } else {
       break;
     }
@@ -82,10 +85,29 @@ uint32_t ToponymFinder::RunEnd(const text::Document& doc, uint32_t i) const {
   return r;
 }
 
+bool ToponymFinder::PlaceInParentheses(const text::Document& doc, uint32_t open) const {
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  if (open + 1 >= n || !doc.tokens[open + 1].Is(text::kCapitalized)) return false;
+  for (uint32_t k = open + 1; k < n && k < open + 10 && !IsKey(doc, k, ")"); ++k)
+    if ((k == open + 1 || IsKey(doc, k - 1, ",")) && StartsPlace(doc, k)) return true;
+  return false;
+}
+
 bool ToponymFinder::StartsPlace(const text::Document& doc, uint32_t i) const {
   if (i >= doc.tokens.size() || !doc.tokens[i].Is(text::kCapitalized)) return false;
   const Gazetteer::Lookup lookup = gazetteer_.Find(doc.Key(i));
   return !lookup.postings.empty() || lookup.prefix;
+}
+
+bool ToponymFinder::IsUnknownName(const text::Document& doc, uint32_t i) const {
+  const text::Token& t = doc.tokens[i];
+  if (!t.Is(text::kWord) || !t.Is(text::kCapitalized) || t.Is(text::kSentenceStart) || t.Is(text::kAllCaps) ||
+      t.Is(text::kAbbreviation))
+    return false;
+  const std::string_view key = doc.Key(t);
+  if (lexicon_.Classes(key) != 0 || abbreviations_.IsSentenceStarter(key)) return false;
+  const Gazetteer::Lookup lookup = gazetteer_.Find(key);
+  return lookup.postings.empty() && !lookup.prefix && !(lookup.flags & format::kCommonWord);
 }
 
 bool ToponymFinder::IsSurname(const text::Document& doc, uint32_t i) const {
@@ -192,7 +214,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
                !tokens[r].Is(text::kCapitalized) && (lexicon_.Classes(doc.Key(r)) & kSubHead) &&
                (introduced || IsKey(doc, r + 1, "(")))
         end = r + 1;  // "Bar-Sanguun village"
-      else if (!after_title && IsKey(doc, r, "(") && StartsPlace(doc, r + 1))
+      else if (!after_title && IsKey(doc, r, "(") && PlaceInParentheses(doc, r))
         end = r;  // "Bab Ghaliq (Qaatabah, Ad Dali)"
       else if (introduced && best_end == 0 && IsKey(doc, r, ",") && StartsPlace(doc, r + 1))
         end = r;  // "in Sentianivka, Luhansk"
@@ -272,6 +294,8 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       const bool prev_in_place = out->size() > first_mention && out->back().end == i &&
                                  !(out->back().cues & (kPersonWord | kAfterTitle));
       if ((best.flags & format::kPersonName) && !prev_in_place && IsNameNeighbour(doc, i - 1)) cues |= kInPersonName;
+      // "Boko Haram", "Sulayman Bak": the end of a longer name the gazetteer lacks.
+      if (!prev_in_place && best_end == i + 1 && IsUnknownName(doc, i - 1)) cues |= kFollowedByName;
     }
     if (t.Is(text::kSentenceStart) || title_case ||
         (i > 0 && tokens[i - 1].Is(text::kSentenceStart) && tokens[i - 1].Is(text::kOpenQuote)))
@@ -286,7 +310,9 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
     if (best_end == i + 1 && run_end > best_end && best_end < n) {
       // "Bab Ghaliq", "Colonia Colinas": the first word of a longer name, unless the
       // next word is an English word ("Dublin Arts Council", "Boston Globe") or a place.
-      const std::string_view nk = doc.Key(best_end);
+      uint32_t k = best_end;
+      while (k + 1 < run_end && !tokens[k].Is(text::kCapitalized)) ++k;  // "Ras al Ain"
+      const std::string_view nk = doc.Key(k);
       const Gazetteer::Lookup next = gazetteer_.Find(nk);
       if (next.postings.empty() && !(next.flags & format::kCommonWord) && lexicon_.Classes(nk) == 0)
         cues |= kFollowedByName;
@@ -457,8 +483,7 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     else if ((c & (kFollowedByName | kShortKey)) && !(c & (kHasContainer | kIsContainer | kInDateline))) {
       // An alias of one or two letters ("UK") is fine; a town of that name is not.
       bool alias = false;
-      for (const format::Posting& p : m.postings)
-        alias |= p.kind == format::NameKind::kAbbreviation || p.kind == format::NameKind::kPostal;
+      for (const format::Posting& p : m.postings) alias |= p.kind == format::NameKind::kAbbreviation;
       if ((c & kFollowedByName) || !alias) ok = false;
     }
     else if ((c & kTimeWord) && !(c & (kHasContainer | kIsContainer | kInDateline))) ok = false;

@@ -76,6 +76,11 @@ class ToponymFinder {
   bool IsSurname(const text::Document& doc, uint32_t i) const;
   // The end of the run of capitalised words (and inner connectors) starting at i.
   uint32_t RunEnd(const text::Document& doc, uint32_t i) const;
+  // Whether token i is a capitalised word (not at a sentence start) that is neither a
+  // place, an English word nor a context word: part of a name the gazetteer lacks.
+  bool IsUnknownName(const text::Document& doc, uint32_t i) const;
+  // Whether the parentheses opening at `open` hold a place ("(Gueskerou, Diffa)").
+  bool PlaceInParentheses(const text::Document& doc, uint32_t open) const;
   // Whether a gazetteer name may start at token i.
   bool StartsPlace(const text::Document& doc, uint32_t i) const;
   // Names inside a hyphenated token that is not itself a name ("Egyptian-US").
