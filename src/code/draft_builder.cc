@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/date_expressions.h"
+
 
 namespace annals::code {
 namespace {
@@ -34,6 +36,10 @@ std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t s
     if (place.field != field || place.sentence != sentence || !Resolved(place)) continue;
     int score = Specificity(place) * 100;
     if (score == 0) continue;
+    // "X (Admin2, Admin1)" and "City, State": the situated place is where it happened.
+    if (place.container >= 0) score += 50;
+    for (const geo::FoundPlace& other : ctx.geo.places)
+      if (other.container == static_cast<int>(p) && other.sentence == sentence && other.field == field) score -= 150;
     if (place.first_token > 0) {
       const std::string_view prev = doc.Key(place.first_token - 1);
       if (prev == "from" || prev == "to" || prev == "toward" || prev == "towards") score -= 250;  // origin or goal
@@ -238,6 +244,16 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       for (const extract::Attribution& a : fa.attributions)
         if (a.sentence == hit.sentence && std::find(d.attribution.begin(), d.attribution.end(), a.who) == d.attribution.end())
           d.attribution.push_back(a.who);
+      // Date: the first date expression of the sentence that fits the status.
+      thread_local std::vector<text::DateMatch> dates;
+      text::FindDates(doc, sentence.first_token, sentence.end_token, ctx.article_date, &dates);
+      for (const text::DateMatch& date : dates) {
+        if (date.future && d.status == EventStatus::kOccurred) continue;
+        d.date = date.date;
+        d.date_precision = date.precision;
+        d.explanation.push_back("date from '" + std::string(doc.SpanText(date.first_token, date.end_token)) + "'");
+        break;
+      }
       // Place: the sentence's best place, or one draft per place of a coordination.
       const std::vector<int> places = SentencePlaces(ctx, field, hit.sentence, hit.first);
       std::vector<int> split = places.empty() ? std::vector<int>{} : CoordinatedPlaces(ctx, field, places.front());

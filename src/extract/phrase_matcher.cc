@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/tsv.h"
+#include "text/numbers.h"
 
 namespace annals::extract {
 namespace {
@@ -20,16 +21,7 @@ bool WordMatches(const text::Document& doc, uint32_t i, std::string_view word) {
 }  // namespace
 
 bool IsNumberToken(const text::Document& doc, uint32_t i) {
-  const text::Token& t = doc.tokens[i];
-  if (t.Is(text::kNumeric)) return true;
-  static const std::string_view kWords[] = {
-      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-      "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "dozen",
-      "dozens", "hundreds", "thousands", "scores", "several", "millions"};
-  std::string_view key = doc.Key(i);
-  if (t.Is(text::kHyphenated)) key = key.substr(0, key.find('-'));  // twenty-five
-  return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
+  return doc.tokens[i].Is(text::kNumeric) || text::ParseNumberAt(doc, i).has_value();
 }
 
 void PhraseMatcher::Add(std::string_view phrase, uint32_t value) {
@@ -60,13 +52,10 @@ bool PhraseMatcher::MatchFrom(const text::Document& doc, const Phrase& phrase, s
   }
   if (token >= limit) return false;
   if (w == "#") {
-    if (!IsNumberToken(doc, token)) return false;
     // A number may span several tokens ("two hundred", "1.2 million").
-    uint32_t next = token + 1;
-    while (next < limit && IsNumberToken(doc, next) && !doc.tokens[next].Is(text::kNumeric)) ++next;
-    for (uint32_t stop = next; stop > token; --stop)
-      if (MatchFrom(doc, phrase, word + 1, stop, limit, end)) return true;
-    return false;
+    const std::optional<text::NumberMatch> number = text::ParseNumberAt(doc, token);
+    if (!number || number->end_token > limit) return false;
+    return MatchFrom(doc, phrase, word + 1, number->end_token, limit, end);
   }
   if (!WordMatches(doc, token, w)) return false;
   return MatchFrom(doc, phrase, word + 1, token + 1, limit, end);

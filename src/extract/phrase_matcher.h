@@ -58,7 +58,7 @@ class PhraseMatcher {
   std::vector<uint32_t> number_first_;  // phrases that start with "#"
 };
 
-// Whether token `i` reads as a number ("15", "1,200", "fifteen", "dozens").
+// Whether a number starts at token `i` ("15", "1,200", "fifteen", "dozens", "more than").
 bool IsNumberToken(const text::Document& doc, uint32_t i);
 
 }  // namespace annals::extract
