@@ -264,10 +264,35 @@ class NameTable {
   void Add(std::string_view name, uint32_t place, NameKind kind) {
     if (name.empty()) return;
     std::vector<std::string> forms{std::string(name)};
-    if (name.find('-') != std::string_view::npos) {
-      std::string spaced(name);
-      std::replace(spaced.begin(), spaced.end(), '-', ' ');
+    // "Tunapuna/Piarco" is also written with a hyphen or a space.
+    if (name.find('/') != std::string_view::npos) {
+      std::string hyphen(name), spaced(name);
+      std::replace(hyphen.begin(), hyphen.end(), '/', '-');
+      std::replace(spaced.begin(), spaced.end(), '/', ' ');
+      forms.push_back(hyphen);
       forms.push_back(spaced);
+    }
+    // "Deir ez-Zor" is also "Deir-ez-Zor" and "Deir ez Zor".
+    for (size_t f = 0, base_forms = forms.size(); f < base_forms; ++f) {
+      const std::string form = forms[f];
+      if (form.find('-') != std::string::npos) {
+        std::string spaced(form);
+        std::replace(spaced.begin(), spaced.end(), '-', ' ');
+        forms.push_back(spaced);
+      }
+      if (form.find(' ') != std::string::npos && form.find('-') != std::string::npos) {
+        std::string hyphens(form);
+        std::replace(hyphens.begin(), hyphens.end(), ' ', '-');
+        forms.push_back(hyphens);
+      }
+      // The Arabic article: "Al Hasakah", "Al-Hasakah", "al-Hasakah".
+      for (const char* article : {"Al ", "Al-", "al-", "El ", "El-"}) {
+        if (form.rfind(article, 0) != 0) continue;
+        const std::string rest = form.substr(std::strlen(article));
+        const std::string a(article, 2);
+        forms.push_back(a + " " + rest);
+        forms.push_back(a + "-" + rest);
+      }
     }
     static const std::vector<std::vector<std::string>> kSwaps = {
         {"Saint ", "St. ", "St "}, {"Sainte ", "Ste. ", "Ste "}, {"Mount ", "Mt. ", "Mt "}, {"Fort ", "Ft. "}};

@@ -40,6 +40,12 @@ bool IsKey(const text::Document& doc, uint32_t i, std::string_view key) {
   return i < doc.tokens.size() && doc.Key(i) == key;
 }
 
+// "al-Hasakeh", "el-Arish": a lower-case Arabic article before a capitalised name.
+bool ArticlePrefixed(std::string_view surface) {
+  return surface.size() > 3 && (surface[0] == 'a' || surface[0] == 'e') && surface[1] == 'l' && surface[2] == '-' &&
+         surface[3] >= 'A' && surface[3] <= 'Z';
+}
+
 bool IsDeterminer(std::string_view key) { return key == "the" || key == "a" || key == "an"; }
 
 bool StrongCue(uint32_t cues) {
@@ -158,7 +164,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
   thread_local std::string key;
   for (uint32_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
-    if (!t.Is(text::kWord) || !t.Is(text::kCapitalized)) continue;
+    if (!t.Is(text::kWord) || !(t.Is(text::kCapitalized) || ArticlePrefixed(doc.Surface(t)))) continue;
 
     // Step 2: the longest gazetteer name starting here.
     key.clear();
