@@ -95,7 +95,8 @@ bool ToponymFinder::PlaceInParentheses(const text::Document& doc, uint32_t open)
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   if (open + 1 >= n || !doc.tokens[open + 1].Is(text::kCapitalized)) return false;
   for (uint32_t k = open + 1; k < n && k < open + 10 && !IsKey(doc, k, ")"); ++k)
-    if ((k == open + 1 || IsKey(doc, k - 1, ",")) && StartsPlace(doc, k)) return true;
+    if ((k == open + 1 || IsKey(doc, k - 1, ",")) && !doc.tokens[k].Is(text::kAllCaps) && StartsPlace(doc, k))
+      return true;
   return false;
 }
 
@@ -224,6 +225,35 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
         end = r;  // "Bab Ghaliq (Qaatabah, Ad Dali)"
       else if (introduced && best_end == 0 && IsKey(doc, r, ",") && StartsPlace(doc, r + 1))
         end = r;  // "in Sentianivka, Luhansk"
+      bool well_known = false;  // a country, a division or a city of 100,000 or more
+      for (const format::Posting& p : best.postings)
+        if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort)
+          well_known |= IsDivision(gazetteer_.place(p.place)) || gazetteer_.place(p.place).population >= 100000;
+      if (end > 0 && best_end > i && end > best_end + 1 && well_known && !(best.flags & format::kCommonWord)) {
+        // "the Benghazi Medical Centre": a known place, then the sublocation in it.
+        Mention place;
+        place.doc = &doc;
+        place.first = i;
+        place.end = best_end;
+        place.sentence = t.sentence;
+        place.key_hash = format::Hash(std::string_view(key).substr(0, best_key_size));
+        place.postings = best.postings;
+        place.cues = kCityCue;
+        out->push_back(place);
+        const uint32_t sub_first = best_end;
+        key.clear();
+        for (uint32_t k = sub_first; k < end; ++k) key.append(doc.Key(k)).push_back(' ');
+        Mention m;
+        m.doc = &doc;
+        m.first = sub_first;
+        m.end = end;
+        m.sentence = t.sentence;
+        m.source = MentionSource::kSublocation;
+        m.key_hash = format::Hash(key);
+        out->push_back(m);
+        i = end - 1;
+        continue;
+      }
       if (end > 0) {
         Mention m;
         m.doc = &doc;
