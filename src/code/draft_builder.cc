@@ -1,6 +1,7 @@
 #include "code/draft_builder.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "text/date_expressions.h"
 
@@ -10,6 +11,8 @@ namespace {
 
 using extract::OutcomeKind;
 using extract::TriggerHit;
+
+constexpr size_t kLookBack = 12;  // drafts searched back for a missing target
 
 // How specific a place is, for choosing an event's place (higher is better).
 int Specificity(const geo::FoundPlace& place) {
@@ -30,16 +33,17 @@ bool Resolved(const geo::FoundPlace& place) {
 // The places of a sentence that can locate an event, best first.
 std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t sentence, uint32_t trigger) {
   const text::Document& doc = *ctx.View(field).doc;
+  const std::span<const int> here = ctx.View(field).analysis->PlacesOf(sentence);
   std::vector<std::pair<int, int>> scored;  // (score, place)
-  for (size_t p = 0; p < ctx.geo.places.size(); ++p) {
-    const geo::FoundPlace& place = ctx.geo.places[p];
-    if (place.field != field || place.sentence != sentence || !Resolved(place)) continue;
+  for (const int p : here) {
+    const geo::FoundPlace& place = ctx.geo.places[static_cast<size_t>(p)];
+    if (!Resolved(place)) continue;
     int score = Specificity(place) * 100;
     if (score == 0) continue;
     // "X (Admin2, Admin1)" and "City, State": the situated place is where it happened.
     if (place.container >= 0) score += 50;
-    for (const geo::FoundPlace& other : ctx.geo.places)
-      if (other.container == static_cast<int>(p) && other.sentence == sentence && other.field == field) score -= 150;
+    for (const int q : here)
+      if (ctx.geo.places[static_cast<size_t>(q)].container == p) score -= 150;
     if (place.first_token > 0) {
       const std::string_view prev = doc.Key(place.first_token - 1);
       if (prev == "from" || prev == "to" || prev == "toward" || prev == "towards") score -= 250;  // origin or goal
@@ -47,7 +51,7 @@ std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t s
     const uint32_t distance =
         place.first_token > trigger ? place.first_token - trigger : trigger - place.first_token;
     score -= static_cast<int>(std::min<uint32_t>(distance, 60));
-    scored.emplace_back(score, static_cast<int>(p));
+    scored.emplace_back(score, p);
   }
   std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<int> out;
@@ -61,11 +65,9 @@ std::vector<int> CoordinatedPlaces(const BuildContext& ctx, Field field, int bes
   const text::Document& doc = *ctx.View(field).doc;
   const geo::FoundPlace& anchor = ctx.geo.places[static_cast<size_t>(best)];
   std::vector<int> group;
-  for (size_t p = 0; p < ctx.geo.places.size(); ++p) {
-    const geo::FoundPlace& place = ctx.geo.places[p];
-    if (place.field == field && place.sentence == anchor.sentence && Resolved(place) &&
-        Specificity(place) == Specificity(anchor))
-      group.push_back(static_cast<int>(p));
+  for (const int p : ctx.View(field).analysis->PlacesOf(anchor.sentence)) {
+    const geo::FoundPlace& place = ctx.geo.places[static_cast<size_t>(p)];
+    if (Resolved(place) && Specificity(place) == Specificity(anchor)) group.push_back(p);
   }
   if (group.size() < 2) return {best};
   // Keep the run around `best` joined only by "and", "or", "both" and commas.
@@ -120,9 +122,11 @@ bool IsViolent(const EventDraft& d) {
 int OwnerOf(const BuildContext& ctx, const extract::FieldAnalysis& fa, const extract::OutcomeMention& outcome) {
   int best = -1, best_fit = -1;
   uint32_t best_distance = 0;
-  for (size_t t = 0; t < fa.triggers.size(); ++t) {
-    const TriggerHit& hit = fa.triggers[t];
-    if (hit.sentence != outcome.sentence || hit.negated) continue;
+  const std::span<const TriggerHit> here = fa.TriggersOf(outcome.sentence);
+  for (size_t k = 0; k < here.size(); ++k) {
+    const TriggerHit& hit = here[k];
+    const size_t t = fa.FirstTriggerOf(outcome.sentence) + k;
+    if (hit.negated) continue;
     const extract::TriggerEntry& entry = ctx.lex.trigger(hit.entry);
     int fit = 0;
     switch (outcome.kind) {
@@ -168,38 +172,34 @@ int FallbackPlace(const BuildContext& ctx, Field field, uint32_t sentence) {
 }
 
 int ArticlePlace(const geo::GeoResult& geo) {
-  // Count mentions per place (a sublocation counts for its city), keyed by the
-  // first mention of the same name and country.
-  std::vector<int> count(geo.places.size(), 0);
-  auto anchor = [&](int p) {
-    const geo::FoundPlace& place = geo.places[static_cast<size_t>(p)];
-    return place.mention.kind == PlaceKind::kSublocation && place.parent >= 0 ? place.parent : p;
+  // Count mentions per place (a sublocation counts for its city), keyed by name,
+  // country and kind; remember the first mention of each.
+  struct Tally {
+    int first = -1;
+    int count = 0;
   };
-  auto same = [&](int a, int b) {
-    const PlaceMention& x = geo.places[static_cast<size_t>(a)].mention;
-    const PlaceMention& y = geo.places[static_cast<size_t>(b)].mention;
-    return x.name && y.name && *x.name == *y.name && x.country == y.country && x.kind == y.kind;
+  std::unordered_map<std::string, Tally> tallies;
+  auto key_of = [&](int p) {
+    const PlaceMention& m = geo.places[static_cast<size_t>(p)].mention;
+    return m.name.value_or("") + '\t' + m.country.value_or("") + '\t' + std::string(ToString(m.kind));
   };
-  int best = -1;
+  int best = -1, best_count = 0;
   for (size_t p = 0; p < geo.places.size(); ++p) {
-    const int a = anchor(static_cast<int>(p));
-    const PlaceKind kind = geo.places[static_cast<size_t>(a)].mention.kind;
-    if ((kind != PlaceKind::kCity && kind != PlaceKind::kAdmin2) || !geo.places[static_cast<size_t>(a)].mention.lat)
-      continue;
-    int first = a;
-    for (int q = 0; q < a; ++q)
-      if (same(q, a)) {
-        first = q;
-        break;
-      }
-    ++count[static_cast<size_t>(first)];
-    if (best < 0 || count[static_cast<size_t>(first)] > count[static_cast<size_t>(best)]) best = first;
+    const geo::FoundPlace& place = geo.places[p];
+    const int a = place.mention.kind == PlaceKind::kSublocation && place.parent >= 0 ? place.parent : static_cast<int>(p);
+    const PlaceMention& m = geo.places[static_cast<size_t>(a)].mention;
+    if ((m.kind != PlaceKind::kCity && m.kind != PlaceKind::kAdmin2) || !m.lat || !m.name) continue;
+    Tally& tally = tallies[key_of(a)];
+    if (tally.first < 0) tally.first = a;
+    if (++tally.count > best_count) {
+      best_count = tally.count;
+      best = tally.first;
+    }
   }
-  if (best < 0 || count[static_cast<size_t>(best)] < 2) return geo.main_place;
+  if (best < 0 || best_count < 2) return geo.main_place;
   if (geo.main_place >= 0) {
-    int main_count = 0;
-    for (size_t p = 0; p < geo.places.size(); ++p) main_count += same(static_cast<int>(p), geo.main_place);
-    if (main_count >= count[static_cast<size_t>(best)]) return geo.main_place;
+    const auto it = tallies.find(key_of(geo.main_place));
+    if (it != tallies.end() && it->second.count >= best_count) return geo.main_place;
   }
   return best;
 }
@@ -239,10 +239,10 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       for (const std::string& note : hit.notes) d.explanation.push_back(note);
       for (int a : hit.source) d.source.push_back(MakeActor(doc, fa.actors[static_cast<size_t>(a)]));
       for (int a : hit.target) d.target.push_back(MakeActor(doc, fa.actors[static_cast<size_t>(a)]));
-      for (const extract::SeizedMention& seized : fa.seized)
+      for (const extract::SeizedMention& seized : fa.SeizedOf(hit.sentence))
         if (seized.trigger == t) d.outcome.seized.push_back(Seized{seized.what, seized.count});
-      for (const extract::Attribution& a : fa.attributions)
-        if (a.sentence == hit.sentence && std::find(d.attribution.begin(), d.attribution.end(), a.who) == d.attribution.end())
+      for (const extract::Attribution& a : fa.AttributionsOf(hit.sentence))
+        if (std::find(d.attribution.begin(), d.attribution.end(), a.who) == d.attribution.end())
           d.attribution.push_back(a.who);
       // Date: the first date expression of the sentence that fits the status.
       thread_local std::vector<text::DateMatch> dates;
@@ -310,8 +310,8 @@ void CompleteDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
     const Mention& m = d.mentions.front();
     const FieldView& view = ctx.View(m.field);
     if (d.source.empty() && d.type == EventType::kCoerce) {
-      for (const extract::ActorPhrase& phrase : view.analysis->actors)
-        if (phrase.sentence == m.sentence && (phrase.kind == ActorKind::kPolice || phrase.kind == ActorKind::kMilitary)) {
+      for (const extract::ActorPhrase& phrase : view.analysis->ActorsOf(m.sentence))
+        if (phrase.kind == ActorKind::kPolice || phrase.kind == ActorKind::kMilitary) {
           d.source.push_back(MakeActor(*view.doc, phrase));
           d.explanation.push_back("source: the security forces named in the sentence");
           break;
@@ -319,7 +319,7 @@ void CompleteDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
     }
     // No target: the other side of an earlier violent draft involving the source.
     if (d.target.empty() && !d.source.empty()) {
-      for (size_t j = i; j > 0; --j) {
+      for (size_t j = i; j > 0 && i - j < kLookBack; --j) {
         const EventDraft& prev = (*drafts)[j - 1];
         if (!IsViolent(prev) || prev.mentions.front().field != m.field) continue;
         const ActorKind kind = d.source.front().actor.kind;

@@ -145,6 +145,8 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
     if (x.field != y.field) return x.field == Field::kTitle;
     return x.start < y.start;
   });
+  bool any_protest = false;
+  for (const EventDraft* dp : kept) any_protest |= dp->type == EventType::kProtest;
   for (const EventDraft* dp : kept) {
     EventDraft d = *dp;
     Event e;
@@ -182,9 +184,7 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
     e.status = d.status;
     e.attribution = d.attribution;
     e.evidence = d.evidence;
-    bool intervention = false;
-    if (d.type == EventType::kCoerce && (d.mode == "arrest" || d.mode == "repression"))
-      for (const EventDraft* other : kept) intervention |= other->type == EventType::kProtest;
+    const bool intervention = any_protest && d.type == EventType::kCoerce && (d.mode == "arrest" || d.mode == "repression");
     e.confidence = Confidence(d, intervention);
     e.trigger = d.trigger;
     e.trigger_span = d.trigger_span;

@@ -14,13 +14,17 @@
 // The merged event keeps the type of its strongest trigger, the most specific place
 // and date, every evidence span and attribution, the union of cues and actors, and
 // for each count the largest value any mention gave (restatements repeat a count;
-// they do not add to it).
+// they do not add to it). Only drafts within kMergeWindow of each other are compared.
 #include "code/merge.h"
 
 #include <algorithm>
 
 namespace annals::code {
 namespace {
+
+// Drafts further apart than this (in text order) are never one event: it keeps
+// merging linear in long documents; news repeats an event within a few paragraphs.
+constexpr size_t kMergeWindow = 48;
 
 bool RemoteWeapon(const EventDraft& d) {
   return d.mode == "aerial" || d.mode == "artillery" || d.mode == "explosives" || d.mode == "suicide" ||
@@ -204,7 +208,7 @@ void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
   for (size_t i = 0; i < drafts->size(); ++i) {
     EventDraft& d = (*drafts)[i];
     if (d.dropped || d.background) continue;
-    for (size_t j = 0; j < i; ++j) {
+    for (size_t j = i > kMergeWindow ? i - kMergeWindow : 0; j < i; ++j) {
       EventDraft& keep = (*drafts)[j];
       if (keep.dropped || keep.background) continue;
       if (same_sentence_only && (keep.mentions.front().field != d.mentions.front().field ||
@@ -232,9 +236,12 @@ void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
 }
 
 void LinkProtests(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
-  for (EventDraft& protest : *drafts) {
+  for (size_t i = 0; i < drafts->size(); ++i) {
+    EventDraft& protest = (*drafts)[i];
     if (protest.dropped || protest.type != EventType::kProtest) continue;
-    for (EventDraft& other : *drafts) {
+    const size_t from = i > kMergeWindow ? i - kMergeWindow : 0, to = std::min(drafts->size(), i + kMergeWindow);
+    for (size_t j = from; j < to; ++j) {
+      EventDraft& other = (*drafts)[j];
       if (&other == &protest || other.dropped || other.background || !PlacesCompatible(geo, protest, other) ||
           !DatesCompatible(protest, other))
         continue;

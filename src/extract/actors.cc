@@ -258,9 +258,8 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     phrase.end = j;
     phrases.push_back(std::move(phrase));
   }
-  for (size_t p = 0; p < ctx.places.size(); ++p) {
-    const geo::FoundPlace& place = ctx.places[p];
-    if (place.field != doc.field || place.sentence != sentence_index) continue;
+  for (const int p : ctx.out.PlacesOf(sentence_index)) {
+    const geo::FoundPlace& place = ctx.places[static_cast<size_t>(p)];
     if (place.mention.kind != PlaceKind::kCountry || place.country_alpha3.empty()) continue;
     const uint32_t before = place.first_token;
     if (before > s.first_token) {
@@ -282,10 +281,9 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
   }
 
   // Step 3b: a plural demonym standing alone names people ("fired at two Palestinians").
-  for (size_t p = 0; p < ctx.places.size(); ++p) {
-    const geo::FoundPlace& place = ctx.places[p];
-    if (place.field != doc.field || place.sentence != sentence_index || place.mention.kind != PlaceKind::kDemonym)
-      continue;
+  for (const int p : ctx.out.PlacesOf(sentence_index)) {
+    const geo::FoundPlace& place = ctx.places[static_cast<size_t>(p)];
+    if (place.mention.kind != PlaceKind::kDemonym) continue;
     const std::string_view last = doc.Key(place.end_token - 1);
     if (!last.ends_with("s") || place.country_alpha3.empty()) continue;
     if (place.end_token < s.end_token && ctx.out.trigger_at[place.end_token] < 0 &&

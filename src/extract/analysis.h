@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,11 @@ struct QuoteMention {
   std::string speaker;           // empty when unknown
 };
 
+// Where one sentence's items begin in the lists of FieldAnalysis.
+struct SentenceStart {
+  uint32_t triggers = 0, actors = 0, outcomes = 0, seized = 0, attributions = 0, places = 0;
+};
+
 struct FieldAnalysis {
   std::vector<TriggerHit> triggers;
   std::vector<ActorPhrase> actors;
@@ -81,8 +87,40 @@ struct FieldAnalysis {
   std::vector<int> place_at;               // per token: index into the field's places, or -1
   std::vector<int> trigger_at;             // per token: index into triggers, or -1
   std::vector<int> actor_at;               // per token: index into actors, or -1
+  std::vector<int> places;                 // this field's places (indices into the article's), in text order
+  std::vector<SentenceStart> sentence_start;  // per sentence, plus one past the last
+  uint32_t sentences_done = 0;             // sentences whose items are all in the lists
+
+  // The items of sentence s (all of them once s < sentences_done; those found so far
+  // while s is being read). Every list is in sentence order, so these are slices.
+  std::span<TriggerHit> TriggersOf(uint32_t s) { return Slice<TriggerHit>(triggers, &SentenceStart::triggers, s); }
+  std::span<const TriggerHit> TriggersOf(uint32_t s) const {
+    return Slice<const TriggerHit>(triggers, &SentenceStart::triggers, s);
+  }
+  std::span<const ActorPhrase> ActorsOf(uint32_t s) const {
+    return Slice<const ActorPhrase>(actors, &SentenceStart::actors, s);
+  }
+  std::span<const OutcomeMention> OutcomesOf(uint32_t s) const {
+    return Slice<const OutcomeMention>(outcomes, &SentenceStart::outcomes, s);
+  }
+  std::span<const SeizedMention> SeizedOf(uint32_t s) const {
+    return Slice<const SeizedMention>(seized, &SentenceStart::seized, s);
+  }
+  std::span<const Attribution> AttributionsOf(uint32_t s) const {
+    return Slice<const Attribution>(attributions, &SentenceStart::attributions, s);
+  }
+  // (The places are indexed before the sentences are read, so all are known.)
+  std::span<const int> PlacesOf(uint32_t s) const {
+    const size_t begin = sentence_start[s].places, end = sentence_start[s + 1].places;
+    return std::span<const int>(places.data() + begin, end - begin);
+  }
+  // Index of the first trigger of sentence s in `triggers`.
+  uint32_t FirstTriggerOf(uint32_t s) const { return sentence_start[s].triggers; }
 
   void Clear() {
+    places.clear();
+    sentence_start.clear();
+    sentences_done = 0;
     triggers.clear();
     actors.clear();
     outcomes.clear();
@@ -93,6 +131,14 @@ struct FieldAnalysis {
     place_at.clear();
     trigger_at.clear();
     actor_at.clear();
+  }
+
+ private:
+  template <typename T, typename V>
+  std::span<T> Slice(V& list, uint32_t SentenceStart::*member, uint32_t s) const {
+    const size_t begin = sentence_start[s].*member;
+    const size_t end = s < sentences_done ? sentence_start[s + 1].*member : list.size();
+    return std::span<T>(list.data() + begin, end - begin);
   }
 };
 

@@ -41,8 +41,8 @@ void Add(ExtractContext& ctx, uint32_t sentence, uint32_t first, uint32_t end) {
   if (first >= end) return;
   std::string who = WhoText(ctx, first, end);
   if (who.empty()) return;
-  for (const Attribution& a : ctx.out.attributions)
-    if (a.sentence == sentence && a.who == who) return;
+  for (const Attribution& a : ctx.out.AttributionsOf(sentence))
+    if (a.who == who) return;
   ctx.out.attributions.push_back(Attribution{std::move(who), sentence, first, end});
 }
 
@@ -142,11 +142,13 @@ void FindQuotes(ExtractContext& ctx) {
       quote.speaker = std::string(doc.SpanText(phrase.first, phrase.end));
     } else {
       const uint32_t close_sentence = doc.tokens[j].sentence, open_sentence = doc.tokens[i].sentence;
-      for (const Attribution& a : ctx.out.attributions)
-        if (a.sentence == close_sentence || a.sentence == open_sentence) {
-          quote.speaker = a.who;
-          if (a.sentence == close_sentence) break;
+      for (const uint32_t s : {close_sentence, open_sentence}) {
+        const auto said = ctx.out.AttributionsOf(s);
+        if (!said.empty()) {
+          quote.speaker = said.front().who;
+          break;
         }
+      }
     }
     ctx.out.quotes.push_back(std::move(quote));
     i = j;

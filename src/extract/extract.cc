@@ -45,17 +45,36 @@ void Extract(ExtractContext& ctx) {
   out.place_at.assign(n, -1);
   out.trigger_at.assign(n, -1);
   out.actor_at.assign(n, -1);
-  // Step 1: mark the tokens of this field's places.
+  // Step 1: this field's places, marked on their tokens and indexed by sentence.
   for (size_t p = 0; p < ctx.places.size(); ++p) {
     const geo::FoundPlace& place = ctx.places[p];
     if (place.field != doc.field) continue;
+    out.places.push_back(static_cast<int>(p));
     for (uint32_t t = place.first_token; t < place.end_token && t < n; ++t) out.place_at[t] = static_cast<int>(p);
+  }
+  std::stable_sort(out.places.begin(), out.places.end(), [&](int a, int b) {
+    return ctx.places[static_cast<size_t>(a)].sentence < ctx.places[static_cast<size_t>(b)].sentence;
+  });
+  const uint32_t sentences = static_cast<uint32_t>(doc.sentences.size());
+  out.sentence_start.assign(sentences + 1, SentenceStart{});
+  {
+    uint32_t next = 0;
+    for (uint32_t s = 0; s <= sentences; ++s) {
+      while (next < out.places.size() && ctx.places[static_cast<size_t>(out.places[next])].sentence < s) ++next;
+      out.sentence_start[s].places = next;
+    }
   }
   // Step 2: sentence by sentence.
   out.sentence_cues.assign(doc.sentences.size(), 0);
-  std::vector<PhraseMatcher::Match> cues;
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+  thread_local std::vector<PhraseMatcher::Match> cues;
+  for (uint32_t s = 0; s < sentences; ++s) {
     const text::Sentence& sentence = doc.sentences[s];
+    SentenceStart& start = out.sentence_start[s];
+    start.triggers = static_cast<uint32_t>(out.triggers.size());
+    start.actors = static_cast<uint32_t>(out.actors.size());
+    start.outcomes = static_cast<uint32_t>(out.outcomes.size());
+    start.seized = static_cast<uint32_t>(out.seized.size());
+    start.attributions = static_cast<uint32_t>(out.attributions.size());
     FindTriggers(ctx, s);
     FindActors(ctx, s);
     AssignRoles(ctx, s);
@@ -65,6 +84,13 @@ void Extract(ExtractContext& ctx) {
     ctx.lex.cue_matcher().FindAll(doc, sentence.first_token, sentence.end_token, &cues);
     for (const PhraseMatcher::Match& m : cues)
       if (!InGrievance(ctx, sentence, m.first, false)) out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));
+    SentenceStart& end = out.sentence_start[s + 1];
+    end.triggers = static_cast<uint32_t>(out.triggers.size());
+    end.actors = static_cast<uint32_t>(out.actors.size());
+    end.outcomes = static_cast<uint32_t>(out.outcomes.size());
+    end.seized = static_cast<uint32_t>(out.seized.size());
+    end.attributions = static_cast<uint32_t>(out.attributions.size());
+    out.sentences_done = s + 1;
   }
   FindQuotes(ctx);
 }

@@ -117,9 +117,8 @@ void FindOutcomes(ExtractContext& ctx, uint32_t sentence_index) {
     i = end;
   }
   // Step 2: seized or destroyed objects after a seize trigger.
-  for (size_t t = 0; t < ctx.out.triggers.size(); ++t) {
+  for (size_t t = ctx.out.FirstTriggerOf(sentence_index); t < ctx.out.triggers.size(); ++t) {
     const TriggerHit& hit = ctx.out.triggers[t];
-    if (hit.sentence != sentence_index) continue;
     const TriggerEntry& entry = ctx.lex.trigger(hit.entry);
     // CAMEO 1711 (confiscate property) and 1712 (destroy property) take objects.
     if (entry.type != EventType::kCoerce || (entry.cameo != "1711" && entry.cameo != "1712")) continue;

@@ -25,11 +25,15 @@ namespace {
 
 constexpr uint32_t kRightWindow = 12;
 
+// The members of an actor's coordination group (groups are runs of adjacent phrases).
 std::vector<int> GroupOf(const FieldAnalysis& out, int actor) {
-  std::vector<int> members;
   const int group = out.actors[static_cast<size_t>(actor)].group;
-  for (size_t i = 0; i < out.actors.size(); ++i)
-    if (out.actors[i].group == group) members.push_back(static_cast<int>(i));
+  int first = actor, last = actor;
+  while (first > 0 && out.actors[static_cast<size_t>(first - 1)].group == group) --first;
+  while (static_cast<size_t>(last + 1) < out.actors.size() && out.actors[static_cast<size_t>(last + 1)].group == group)
+    ++last;
+  std::vector<int> members;
+  for (int i = first; i <= last; ++i) members.push_back(i);
   return members;
 }
 
@@ -128,8 +132,7 @@ int AgentAfter(const ExtractContext& ctx, uint32_t from, const text::Sentence& s
 void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
   const text::Document& doc = ctx.doc;
   const text::Sentence& s = doc.sentences[sentence_index];
-  for (TriggerHit& hit : ctx.out.triggers) {
-    if (hit.sentence != sentence_index) continue;
+  for (TriggerHit& hit : ctx.out.TriggersOf(sentence_index)) {
     const TriggerEntry& entry = ctx.lex.trigger(hit.entry);
     if (entry.roles == RoleFrame::kNone) continue;
     // A trigger that is itself an actor's head ("protesters") takes that actor.

@@ -146,8 +146,8 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
     hit.in_quote = InsideQuote(doc, m.first);
     // Step 5: words that give another event's reason report no event of their own.
     bool protest_before = false;
-    for (const TriggerHit& earlier : ctx.out.triggers)
-      protest_before |= earlier.sentence == sentence_index && ctx.lex.trigger(earlier.entry).type == EventType::kProtest;
+    for (const TriggerHit& earlier : ctx.out.TriggersOf(sentence_index))
+      protest_before |= ctx.lex.trigger(earlier.entry).type == EventType::kProtest;
     const bool done_to_people = entry.type == EventType::kAssault || entry.type == EventType::kCoerce;
     if (InGrievance(ctx, s, m.first, protest_before && done_to_people)) {
       hit.background = true;
