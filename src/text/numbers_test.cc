@@ -100,7 +100,10 @@ TEST_F(TextNumbersTest, NotCardinals) {
   EXPECT_FALSE(At("The dozen eggs.", "dozen"));
   EXPECT_FALSE(At("A man was hurt.", "A"));
   EXPECT_FALSE(At("It is the 2020-21 season.", "2020-21"));
-  EXPECT_FALSE(At("A 1,23 mark.", "1,23"));
+  auto m = At("A 1,23 mark.", "1");  // the tokenizer splits "1,23": the comma is no separator
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->value, 1);
+  EXPECT_EQ(Covered(*m), "1");
   EXPECT_FALSE(At("Its value 1234567890123456789012 overflows.", "1234567890123456789012"));
   EXPECT_FALSE(At("Police moved in.", "Police"));
   EXPECT_FALSE(At("It fell , then rose.", ","));

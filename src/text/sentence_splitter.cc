@@ -23,38 +23,48 @@ bool StartsLower(const Document& doc, const Token& t) {
   return !t.Is(kCapitalized);
 }
 
-// Finds "PARIS —", "PARIS (AP) —", "ROSEBURG, Ore. (AP) --" at the start of a
-// paragraph, or a short all-capitals paragraph of its own ("PARIS, THE CITY").
-// Returns the end token (exclusive) of the dateline starting at `first`, or `first`.
+// Finds "PARIS —", "PARIS (AP) —", "ROSEBURG, Ore. (AP) --", "LONDON, Dec 30
+// (Reuters) -", "Paris (AFP) -" at the start of a line, or a short line of capitals of
+// its own ("PARIS, THE CITY", "LONDON"). Returns the end token (exclusive) of the
+// dateline starting at `first`, or `first`.
 uint32_t DatelineAt(const Document& doc, uint32_t first) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   uint32_t i = first;
-  uint32_t caps = 0;
-  auto paragraph_ends = [&](uint32_t at) { return at >= n || doc.tokens[at].Is(kParagraphBefore); };
-  // The place: capitalised words, at least one in full capitals, and commas.
-  while (i < n && i - first < kDatelineMaxTokens && (i == first || !doc.tokens[i].Is(kParagraphBefore))) {
+  uint32_t caps = 0, words = 0, commas = 0;
+  auto same_line = [&](uint32_t at) { return at < n && (at == first || !doc.tokens[at].Is(kNewlineBefore)); };
+  // The place: capitalised words, commas, and a date after a comma ("Dec 30").
+  while (same_line(i) && i - first < kDatelineMaxTokens) {
     const Token& t = doc.tokens[i];
     const std::string_view key = doc.Key(t);
-    if (t.Is(kWord) && t.Is(kAllCaps)) ++caps;
-    else if (t.Is(kWord) && t.Is(kCapitalized) && caps > 0 && (t.Is(kAbbreviation) || i > first)) {}
-    else if (key == "," && caps > 0) {}
+    if (t.Is(kWord) && t.Is(kAllCaps)) ++caps, ++words;
+    else if (t.Is(kWord) && t.Is(kCapitalized) && (t.Is(kAbbreviation) || i > first)) ++words;
+    else if (t.Is(kWord) && t.Is(kCapitalized) && i == first) ++words;
+    else if (key == "," && i > first) ++commas;
+    else if (t.Is(kNumeric) && commas > 0 && t.end - t.start <= 2 && doc.tokens[i - 1].Is(kCapitalized)) {}
     else break;
     ++i;
   }
-  if (caps == 0) return first;
+  if (words == 0 || i == first) return first;
   // An agency in brackets: (AP), (Reuters), (AFP).
-  if (i < n && doc.Key(i) == "(" && !doc.tokens[i].Is(kParagraphBefore)) {
+  bool agency = false;
+  if (same_line(i) && doc.Key(i) == "(") {
     uint32_t j = i + 1;
-    while (j < n && j - i < 6 && doc.Key(j) != ")" && !doc.tokens[j].Is(kParagraphBefore)) ++j;
-    if (j < n && doc.Key(j) == ")") i = j + 1;
-    else return first;
+    while (same_line(j) && j - i < 6 && doc.Key(j) != ")" && doc.tokens[j].Is(kCapitalized)) ++j;
+    if (!same_line(j) || doc.Key(j) != ")" || j == i + 1) return first;
+    i = j + 1;
+    agency = true;
   }
-  if (i < n && IsDash(doc.Key(i)) && !doc.tokens[i].Is(kParagraphBefore)) return i + 1;
-  // A paragraph of capitals alone: every word in it must be in capitals.
-  if (paragraph_ends(i) && i > first) {
+  // Capitals, or a place in capitalised words before an agency: "Paris (AFP) -".
+  if (caps == 0 && !agency) return first;
+  // A dash ends it, unless a lower-case word follows ("NATO -- the alliance said").
+  if (same_line(i) && IsDash(doc.Key(i))) return i + 1 < n && StartsLower(doc, doc.tokens[i + 1]) ? first : i + 1;
+  // A short line of capitals alone: every word in capitals, at most two words unless a
+  // comma separates place and region ("PARIS, THE CITY"); not a headline in capitals.
+  if (!same_line(i) && !agency) {
     for (uint32_t k = first; k < i; ++k)
       if (doc.tokens[k].Is(kWord) && !doc.tokens[k].Is(kAllCaps) && !doc.tokens[k].Is(kAbbreviation)) return first;
-    if (caps >= 1 && i - first <= 8) return i;
+    if (doc.Key(i - 1) == ",") return first;
+    if (words <= 2 || (commas == 1 && words <= 4)) return i;
   }
   return first;
 }
@@ -101,8 +111,23 @@ void SplitSentences(const Abbreviations& abbreviations, Document* doc) {
     sentence_start = end;
   };
 
+  uint32_t line_start = 0;   // first token of the current line
+  uint32_t line_caps = 0;    // words in capitals on it
+  bool line_other = false;   // a word not in capitals on it
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = doc->tokens[i];
+    if (t.Is(kNewlineBefore)) {
+      // A line of capitals is a heading: it ends its sentence ("POLICE CLASH WITH
+      // MIGRANTS" above the text).
+      if (i > sentence_start && line_caps >= 2 && !line_other && line_start >= sentence_start) close(i);
+      line_start = i;
+      line_caps = 0;
+      line_other = false;
+    }
+    if (t.Is(kWord)) {
+      if (t.Is(kAllCaps)) ++line_caps;
+      else line_other = true;
+    }
     if (i > sentence_start && (t.Is(kParagraphBefore) || i == doc->dateline_first || i == doc->dateline_end)) {
       close(i);
     }
@@ -136,7 +161,9 @@ void SplitSentences(const Abbreviations& abbreviations, Document* doc) {
       std::string_view word = key.substr(0, key.size() - 1);
       const AbbreviationKind kind = abbreviations.Find(word);
       const bool starter = next.Is(kCapitalized) && abbreviations.IsSentenceStarter(doc->Key(next));
-      if (kind == AbbreviationKind::kTitle) cut = false;
+      // A title never ends a sentence before a name ("Gen. Smith", "St. Louis"), but
+      // does before a sentence starter ("on Main St. The police ...").
+      if (kind == AbbreviationKind::kTitle) cut = starter;
       else cut = starter || (end > i + 1 && !StartsLower(*doc, next));  // "U.S." followed by a quote
     }
     if (cut) {

@@ -13,6 +13,8 @@
 namespace annals::text {
 namespace {
 
+constexpr size_t kMaxAbbreviationSize = 16;  // longer words are never looked up
+
 struct CodePoint {
   int32_t value = -1;  // -1 at the end of the text or on an invalid byte
   uint32_t size = 1;
@@ -81,7 +83,20 @@ bool IsWordChar(int32_t cp) {
   return c == Class::kLetter || c == Class::kDigit;
 }
 bool IsLetter(int32_t cp) { return cp >= 0 && Classify(cp) == Class::kLetter; }
-bool IsDigit(int32_t cp) { return cp >= 0 && Classify(cp) == Class::kDigit; }
+bool IsAsciiDigit(int32_t cp) { return cp >= '0' && cp <= '9'; }
+// Invisible format characters that may sit inside a word (soft hyphen, joiners); the
+// zero-width space and the byte-order mark are word boundaries.
+bool IsFormat(int32_t cp) {
+  return cp >= 0x80 && cp != 0x200B && cp != 0xFEFF && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
+}
+
+// Whether `text` at `pos` holds exactly three ASCII digits not followed by a fourth.
+bool ThreeDigitGroup(std::string_view text, size_t pos) {
+  if (pos + 3 > text.size()) return false;
+  for (size_t k = pos; k < pos + 3; ++k)
+    if (text[k] < '0' || text[k] > '9') return false;
+  return pos + 3 == text.size() || text[pos + 3] < '0' || text[pos + 3] > '9';
+}
 
 // Length in bytes of an English clitic starting at the apostrophe at `pos` ("'s",
 // "'re", "'ve", "'ll", "'d", "'m"), or 0. The clitic must end the word.
@@ -241,9 +256,16 @@ void Tokenize(const Abbreviations& abbreviations, Document* doc) {
       if (cp.value == 0x201C || cp.value == 0x00AB || cp.value == 0x2018) flags |= kOpenQuote;
       else if (cp.value == 0x201D || cp.value == 0x00BB || cp.value == 0x2019) flags |= kCloseQuote;
       else if (cp.value == '"' || cp.value == '\'' || key == "\"") {
-        // A straight quote opens when it follows space or an opening bracket.
-        const bool after_space = doc->tokens.empty() || (pending & kSpaceBefore);
-        flags |= after_space ? kOpenQuote : kCloseQuote;
+        // A straight quote opens at the start, after space, or after an opening bracket,
+        // dash or quote ("(\"Stop\")"); otherwise it closes.
+        bool opens = doc->tokens.empty() || (pending & kSpaceBefore);
+        if (!opens) {
+          const Token& prev = doc->tokens.back();
+          const std::string_view prev_key = std::string_view(doc->keys).substr(prev.key_start, prev.key_size);
+          opens = prev.Is(kOpenQuote) || prev_key == "(" || prev_key == "[" || prev_key == "{" || prev_key == "--" ||
+                  prev_key == "-";
+        }
+        flags |= opens ? kOpenQuote : kCloseQuote;
       }
       emit(start, end, flags);
       pos = end;
@@ -276,8 +298,17 @@ void Tokenize(const Abbreviations& abbreviations, Document* doc) {
         end += c.size;
         continue;
       }
-      if ((c.value == ',' || c.value == '.' || c.value == ':') && numeric && IsDigit(next.value) &&
-          prev_cp.value >= '0' && prev_cp.value <= '9') {
+      if ((c.value == '.' || c.value == ':') && numeric && IsAsciiDigit(next.value) && IsAsciiDigit(prev_cp.value)) {
+        end += c.size;  // "3.5", "10:30"
+        continue;
+      }
+      if (c.value == ',' && numeric && IsAsciiDigit(prev_cp.value) && ThreeDigitGroup(text, end + 1)) {
+        end += c.size;  // "1,200", but "1,20" and "2019,2020" are two numbers
+        continue;
+      }
+      // An invisible format character (soft hyphen, zero-width joiner) inside a word
+      // belongs to it; its key drops it.
+      if (c.value >= 0x80 && IsFormat(c.value) && IsWordChar(next.value)) {
         end += c.size;
         continue;
       }
@@ -309,13 +340,24 @@ void Tokenize(const Abbreviations& abbreviations, Document* doc) {
       break;
     }
     if (end == pos) end = pos + cp.size;  // defensive: always make progress
-    // Step 5: attach a final period to abbreviations, initials and acronyms.
+    // Step 5: attach a final period to abbreviations, initials and acronyms. The
+    // abbreviation lexicon is ASCII and short: its key is built on the stack.
     if (end < text.size() && text[end] == '.' && !numeric) {
-      std::string key;
-      AppendKey(text.substr(pos, end - pos), &key);
       const bool initial = letters == 1 && uppers == 1 && end - pos <= 2;
       const bool one_letter_acronym_tail = acronym && segment_letters <= 1;
-      if (one_letter_acronym_tail || initial || abbreviations.Find(key) != AbbreviationKind::kNone) {
+      bool known = false;
+      if (!one_letter_acronym_tail && !initial && end - pos <= kMaxAbbreviationSize) {
+        char lower[kMaxAbbreviationSize];
+        size_t n = 0;
+        bool ascii = true;
+        for (size_t k = pos; k < end; ++k) {
+          const unsigned char c = static_cast<unsigned char>(text[k]);
+          ascii &= c < 0x80;
+          lower[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        known = ascii && abbreviations.Find(std::string_view(lower, n)) != AbbreviationKind::kNone;
+      }
+      if (one_letter_acronym_tail || initial || known) {
         ++end;
         flags |= kAbbreviation;
       }
