@@ -365,14 +365,19 @@ int main(int argc, char** argv) {
     std::cerr << "compile_lemmas: strings exceed " << lt::kMaxStringsSize << " bytes\n";
     return 1;
   }
+  if (entries.size() > lt::kMaxEntries) {
+    std::cerr << "compile_lemmas: " << entries.size() << " forms exceed " << lt::kMaxEntries << "\n";
+    return 1;
+  }
   uint32_t slot_count = 1;
   while (slot_count < entries.size() * 2) slot_count <<= 1;
   std::vector<uint32_t> slots(slot_count, 0);
   uint32_t index = 0;
   for (const auto& [form, r] : table) {
-    uint64_t h = lt::Hash(form) & (slot_count - 1);
+    const uint64_t hash = lt::Hash(form);
+    uint64_t h = hash & (slot_count - 1);
     while (slots[h] != 0) h = (h + 1) & (slot_count - 1);
-    slots[h] = ++index;
+    slots[h] = lt::MakeSlot(index++, hash);
   }
 
   lt::Header header{};

@@ -330,6 +330,13 @@ class Scanner {
     c->end = end;
   }
 
+  // Whether "ago" comes within the next few tokens ("two and a half weeks ago").
+  bool AgoAhead(uint32_t j) const {
+    for (uint32_t k = j + 1; k < end_ && k <= j + 6; ++k)
+      if (Key(k) == "ago") return true;
+    return false;
+  }
+
   // After a weekday: a part of the day and a range to another weekday.
   uint32_t WeekdayTail(uint32_t j) const {
     if (Is(j, kPartOfDay)) ++j;
@@ -344,6 +351,18 @@ class Scanner {
     if (j >= end_) return false;
     const std::string_view key = Key(j);
     const Token& t = Tok(j);
+
+    // 0. Most tokens cannot open a date: a word must be a month, weekday or direction,
+    // "the", "mid-...", the first word of a relative phrase, or come a few words before
+    // "ago"; anything else must be a number.
+    if (t.Is(kWord)) {
+      const DateWord* w = lex_.Word(key);
+      const bool date_word = w != nullptr && (w->kinds & (kMonth | kWeekday | kWeekdayAbbr | kDirection));
+      if (!date_word && key != "the" && !key.starts_with("mid-") && !lex_.relative.Starts(key) && !AgoAhead(j))
+        return false;
+    } else if (!t.Is(kNumeric)) {
+      return false;
+    }
 
     // 1. ISO date.
     if (t.Is(kNumeric) && key.size() == 10) {

@@ -10,7 +10,9 @@
 //   header | entries[entry_count] | slots[slot_count] | strings[strings_size]
 //
 // Slots are an open-addressing hash table (linear probing, slot_count a power of two)
-// holding entry index + 1, or 0 for an empty slot. Strings are lower-case UTF-8 bytes,
+// holding entry index + 1 in their low 20 bits and 12 bits of the key's hash above, or
+// 0 for an empty slot; the hash bits let a probe skip most other keys without reading
+// their entries. Strings are lower-case UTF-8 bytes,
 // not terminated, addressed by (offset, length). Integers are in host byte order: the
 // file is built on the machine that uses it and is never shipped.
 #ifndef ANNALS_TEXT_LEMMA_TABLE_H_
@@ -22,7 +24,7 @@
 namespace annals::text::lemma_table {
 
 inline constexpr char kMagic[8] = {'A', 'N', 'L', 'E', 'M', 'M', 'A', '1'};
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;
 inline constexpr const char* kFileName = "lemmas.bin";
 
 // Entry flags: which parts of speech list the form itself as a lemma.
@@ -68,6 +70,14 @@ struct Entry {
   uint32_t flags;   // EntryFlag bits
 };
 static_assert(sizeof(Entry) == 24);
+
+// Slot layout.
+inline constexpr uint32_t kIndexBits = 20;
+inline constexpr uint32_t kMaxEntries = (1u << kIndexBits) - 2;
+inline constexpr uint32_t SlotTag(uint64_t hash) { return static_cast<uint32_t>(hash >> 52); }  // 12 bits
+inline constexpr uint32_t MakeSlot(uint32_t index, uint64_t hash) { return SlotTag(hash) << kIndexBits | (index + 1); }
+inline constexpr uint32_t SlotEntry(uint32_t slot) { return (slot & ((1u << kIndexBits) - 1)) - 1; }  // index
+inline constexpr bool SlotMatches(uint32_t slot, uint64_t hash) { return slot >> kIndexBits == SlotTag(hash); }
 
 // FNV-1a, 64 bits: the same function at build time and at run time.
 inline uint64_t Hash(std::string_view s) {

@@ -87,11 +87,15 @@ std::string_view Lemmatizer::String(lt::StringRef ref) const {
 const lt::Entry* Lemmatizer::Find(std::string_view key) const {
   if (key.empty() || key.size() > lt::kMaxStringSize) return nullptr;
   const uint32_t mask = header_->slot_count - 1;
-  uint32_t h = static_cast<uint32_t>(lt::Hash(key)) & mask;
+  const uint64_t hash = lt::Hash(key);
+  uint32_t h = static_cast<uint32_t>(hash) & mask;
   for (uint32_t probes = 0; probes <= mask; ++probes, h = (h + 1) & mask) {
     const uint32_t slot = slots_[h];
-    if (slot == 0 || slot > header_->entry_count) return nullptr;
-    const lt::Entry& e = entries_[slot - 1];
+    if (slot == 0) return nullptr;
+    if (!lt::SlotMatches(slot, hash)) continue;
+    const uint32_t index = lt::SlotEntry(slot);
+    if (index >= header_->entry_count) return nullptr;
+    const lt::Entry& e = entries_[index];
     if (lt::RefSize(e.key) == key.size() && String(e.key) == key) return &e;
   }
   return nullptr;

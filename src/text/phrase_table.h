@@ -66,6 +66,9 @@ class PhraseTable {
     return nullptr;
   }
 
+  // Whether some phrase starts with the word `key`.
+  bool Starts(std::string_view key) const { return by_first_.count(key) > 0; }
+
   bool empty() const { return by_first_.empty(); }
 
  private:
