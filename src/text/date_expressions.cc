@@ -419,8 +419,9 @@ class Scanner {
         c->end = k + 1;
         return true;
       }
-      // 9. a month alone, after a context word.
-      if (j > first_ && Is(j - 1, kMonthContext)) {
+      // 9. a month alone, after a context word; after "of", not before a word ("the
+      // payment of June salaries" names no date).
+      if (j > first_ && Is(j - 1, kMonthContext) && !(Key(j - 1) == "of" && j + 1 < end_ && Tok(j + 1).Is(kWord))) {
         c->type = Core::Type::kMonth;
         c->month = month;
         c->direction = 0;

@@ -234,6 +234,10 @@ TEST_F(TextDateExpressionsTest, NotDates) {
   EXPECT_TRUE(Dates("He scored 30 points.").empty());
   EXPECT_TRUE(Dates("The Sun reported it.").empty());
   EXPECT_TRUE(Dates("A June Smith spoke.").empty());
+  EXPECT_TRUE(Dates("Nurses demand payment of June salaries.").empty());
+  auto end_of = Dates("Talks stalled at the end of June, officials said.");
+  ASSERT_EQ(end_of.size(), 1u);
+  EXPECT_EQ(FormatIsoDate(end_of[0].date), "2021-06-01");
   // "In March 20 people died": the month, then a count.
   auto dates = Dates("In March 20 people died.");
   ASSERT_EQ(dates.size(), 1u);
