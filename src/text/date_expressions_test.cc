@@ -131,6 +131,7 @@ TEST_F(TextDateExpressionsTest, Weekdays) {
       {"It was reported on Thursday, December 30, by the agency.", "2021-12-30", kDay,
        "on Thursday, December 30", true, false},
       {"It was reported Thu 30 Dec. by the agency.", "2021-12-30", kDay, "Thu 30 Dec.", true, false},
+      {"It was reported Thurs., Dec. 30, by the agency.", "2021-12-30", kDay, "Thurs., Dec. 30", true, false},
   };
   for (const Expect& e : cases) Check(e);
   EXPECT_TRUE(Dates("Migrants and police clashed on Thursday.", std::nullopt).empty());

@@ -77,6 +77,7 @@ TEST_F(TextSentenceSplitterTest, Abbreviations) {
   EXPECT_EQ(Split("He said the U.S. \"would act.\" Then he left."),
             (V{"He said the U.S. \"would act.\"", "Then he left."}));
   EXPECT_EQ(Split("Vitamin C. The pills were seized."), (V{"Vitamin C.", "The pills were seized."}));
+  EXPECT_EQ(Split("Polls open Thurs. Dec. 30 at 8."), (V{"Polls open Thurs. Dec. 30 at 8."}));
 }
 
 TEST_F(TextSentenceSplitterTest, Quotations) {
