@@ -11,6 +11,14 @@ void AppendJsonString(std::string_view value, std::string* out) {
   size_t run = 0;  // start of the pending run of bytes that need no escaping
   for (size_t i = 0; i < value.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(value[i]);
+    if (c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0x85) {
+      // U+0085 (NEL), a C1 control character: line readers such as Python's
+      // str.splitlines end a line there, so JSON Lines output escapes it.
+      out->append(value.data() + run, i - run);
+      out->append("\\u0085");
+      run = ++i + 1;
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(value.data() + run, i - run);
     run = i + 1;
