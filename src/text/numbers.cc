@@ -41,6 +41,7 @@ enum WordKind : uint16_t {
   kOfPronoun = 1u << 7,
   kOfDet = 1u << 8,
   kNotOne = 1u << 9,
+  kStart = 1u << 10,  // first word of a qualifier or vague phrase, or "between", "half", "a"
 };
 
 struct WordInfo {
@@ -100,6 +101,7 @@ class NumberLexicon {
         else if (k->second & (kUnit | kTeen | kTens | kScale | kDozen | kSuffix)) info.value = value;
       }
     }
+    for (std::string_view opener : {"between", "half", "a", "an"}) MarkStart(opener);
     Result<TsvTable> quals = ParseTsv(embedded::kNumberQualifiersTsv, "data/text/number_qualifiers.tsv", 2);
     if (!quals.ok()) {
       Fail(quals.status().message());
@@ -112,6 +114,7 @@ class NumberLexicon {
         auto q = kQualifiers.find(row.fields[1]);
         if (q == kQualifiers.end() || !qualifiers.Add(row.fields[0], 0, static_cast<int32_t>(q->second), 0, row.line))
           Fail("data/text/number_qualifiers.tsv:" + std::to_string(row.line) + ": bad qualifier");
+        MarkStart(row.fields[0]);
       }
     }
     Result<TsvTable> vague_rows = ParseTsv(embedded::kVagueQuantitiesTsv, "data/text/vague_quantities.tsv", 4);
@@ -126,6 +129,7 @@ class NumberLexicon {
         const int32_t kind = row.fields[2] == "noun" ? kVagueNoun : row.fields[2] == "det" ? kVagueDet : 0;
         if (!digits || kind == 0 || !vague.Add(row.fields[0], value, kind, 0, row.line))
           Fail("data/text/vague_quantities.tsv:" + std::to_string(row.line) + ": bad value or kind");
+        MarkStart(row.fields[0]);
       }
     }
   }
@@ -133,6 +137,9 @@ class NumberLexicon {
   void Fail(std::string message) {
     if (status.ok()) status = Status(ErrorCode::kCorruptResource, std::move(message));
   }
+
+  // Marks the first word of `phrase` as one that may open a number.
+  void MarkStart(std::string_view phrase) { words_[phrase.substr(0, phrase.find(' '))].kinds |= kStart; }
 
   std::unordered_map<std::string_view, WordInfo> words_;
 };
@@ -378,7 +385,8 @@ uint32_t ReadScales(const NumberLexicon& lex, const Document& doc, uint32_t j, u
 // A scale or dozen word, singular or plural ("hundred", "hundreds"): its value or 0.
 int64_t ScaleValue(const NumberLexicon& lex, std::string_view key) {
   const WordInfo* w = lex.Word(key);
-  if (w == nullptr && key.size() > 1 && key.back() == 's') w = lex.Word(key.substr(0, key.size() - 1));
+  if ((w == nullptr || !(w->kinds & (kScale | kDozen))) && key.size() > 1 && key.back() == 's')
+    w = lex.Word(key.substr(0, key.size() - 1));
   return w != nullptr && (w->kinds & (kScale | kDozen)) ? w->value : 0;
 }
 
@@ -465,6 +473,16 @@ Status CheckNumberLexicons() { return NumberLexicon::Get().status; }
 std::optional<NumberMatch> ParseNumberAt(const Document& doc, uint32_t token) {
   if (token >= doc.tokens.size()) return std::nullopt;
   const NumberLexicon& lex = NumberLexicon::Get();
+  // Step 0: most tokens cannot open a number; one lookup tells.
+  const Token& t = doc.tokens[token];
+  if (t.Is(kWord)) {
+    std::string_view key = doc.Key(token);
+    if (t.Is(kHyphenated)) key = key.substr(0, key.find('-'));  // "twenty-five"
+    const WordInfo* w = lex.Word(key);
+    if (w == nullptr || !(w->kinds & (kUnit | kTeen | kTens | kStart))) return std::nullopt;
+  } else if (!t.Is(kNumeric)) {
+    return std::nullopt;
+  }
   const uint32_t limit = Limit(doc, token);
   NumberMatch m;
   m.first_token = token;
