@@ -192,15 +192,23 @@ void Tokenize(const Abbreviations& abbreviations, Document* doc) {
     t.end = static_cast<uint32_t>(end);
     t.flags = flags | pending;
     t.key_start = static_cast<uint32_t>(doc->keys.size());
-    AppendKey(text.substr(start, end - start), &doc->keys);
+    bool ascii = true;
+    for (size_t i = start; i < end && ascii; ++i) ascii = static_cast<unsigned char>(text[i]) < 0x80;
+    if (ascii) {  // the common path: lower-case in place, no allocation
+      const size_t n = end - start;
+      doc->keys.resize(doc->keys.size() + n);
+      char* out = doc->keys.data() + t.key_start;
+      for (size_t i = 0; i < n; ++i) {
+        const char c = text[start + i];
+        out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      }
+    } else {
+      AppendKey(text.substr(start, end - start), &doc->keys);
+      t.flags |= kNonAscii;
+    }
     t.key_size = static_cast<uint32_t>(doc->keys.size()) - t.key_start;
     t.lemma_start = t.key_start;
     t.lemma_size = t.key_size;
-    for (size_t i = start; i < end; ++i)
-      if (static_cast<unsigned char>(text[i]) >= 0x80) {
-        t.flags |= kNonAscii;
-        break;
-      }
     doc->tokens.push_back(t);
     pending = 0;
     newlines = 0;
@@ -280,6 +288,22 @@ void Tokenize(const Abbreviations& abbreviations, Document* doc) {
     size_t segment_letters = 0;  // letters since the last period, for acronyms
     size_t end = pos;
     while (end < text.size()) {
+      // ASCII letters and digits: the fast path.
+      if (const unsigned char b = static_cast<unsigned char>(text[end]); b < 0x80) {
+        const bool lower = b >= 'a' && b <= 'z', upper = b >= 'A' && b <= 'Z';
+        if (lower || upper) {
+          ++letters;
+          ++segment_letters;
+          uppers += upper;
+          lowers += lower;
+          ++end;
+          continue;
+        }
+        if (b >= '0' && b <= '9') {
+          ++end;
+          continue;
+        }
+      }
       const CodePoint c = Decode(text, end);
       if (IsWordChar(c.value)) {
         if (IsLetter(c.value)) {
