@@ -57,7 +57,8 @@ bool StrongCue(uint32_t cues) {
 bool ToponymFinder::IsNameNeighbour(const text::Document& doc, uint32_t i) const {
   if (i >= doc.tokens.size()) return false;
   const text::Token& t = doc.tokens[i];
-  if (!t.Is(text::kWord) || !t.Is(text::kCapitalized) || t.Is(text::kDateline)) return false;
+  if (!t.Is(text::kWord) || !t.Is(text::kCapitalized) || t.Is(text::kDateline) || t.Is(text::kHyphenated))
+    return false;
   const std::string_view key = doc.Key(t);
   if (lexicon_.Classes(key) != 0) return false;
   if (abbreviations_.IsSentenceStarter(key)) return false;
@@ -65,6 +66,8 @@ bool ToponymFinder::IsNameNeighbour(const text::Document& doc, uint32_t i) const
     return false;
   const Gazetteer::Lookup lookup = gazetteer_.Find(key);
   if (!lookup.postings.empty() && !(lookup.flags & format::kPersonName)) return false;
+  // An English word ("United Georgia", "Historic Dublin") is no first name.
+  if ((lookup.flags & format::kCommonWord) && !(lookup.flags & format::kPersonName)) return false;
   return true;
 }
 
