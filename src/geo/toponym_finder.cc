@@ -54,6 +54,12 @@ bool StrongCue(uint32_t cues) {
 
 }  // namespace
 
+bool ToponymFinder::IsEnglishWord(const text::Document& doc, uint32_t i) const {
+  if (gazetteer_.Find(doc.Key(i)).flags & format::kCommonWord) return true;
+  const std::string_view lemma = doc.Lemma(i);  // "Arrests" -> "arrest"
+  return lemma != doc.Key(i) && (gazetteer_.Find(lemma).flags & format::kCommonWord);
+}
+
 bool ToponymFinder::IsNameNeighbour(const text::Document& doc, uint32_t i) const {
   if (i >= doc.tokens.size()) return false;
   const text::Token& t = doc.tokens[i];
@@ -67,7 +73,7 @@ bool ToponymFinder::IsNameNeighbour(const text::Document& doc, uint32_t i) const
   const Gazetteer::Lookup lookup = gazetteer_.Find(key);
   if (!lookup.postings.empty() && !(lookup.flags & format::kPersonName)) return false;
   // An English word ("United Georgia", "Historic Dublin") is no first name.
-  if ((lookup.flags & format::kCommonWord) && !(lookup.flags & format::kPersonName)) return false;
+  if (!(lookup.flags & format::kPersonName) && IsEnglishWord(doc, i)) return false;
   return true;
 }
 
@@ -117,7 +123,7 @@ bool ToponymFinder::IsUnknownName(const text::Document& doc, uint32_t i) const {
   const std::string_view key = doc.Key(t);
   if (lexicon_.Classes(key) != 0 || abbreviations_.IsSentenceStarter(key)) return false;
   const Gazetteer::Lookup lookup = gazetteer_.Find(key);
-  return lookup.postings.empty() && !lookup.prefix && !(lookup.flags & format::kCommonWord);
+  return lookup.postings.empty() && !lookup.prefix && !IsEnglishWord(doc, i);
 }
 
 bool ToponymFinder::IsSurname(const text::Document& doc, uint32_t i) const {
@@ -127,7 +133,7 @@ bool ToponymFinder::IsSurname(const text::Document& doc, uint32_t i) const {
   const std::string_view key = doc.Key(t);
   if (lexicon_.Classes(key) != 0 || abbreviations_.IsSentenceStarter(key)) return false;
   const Gazetteer::Lookup lookup = gazetteer_.Find(key);
-  if (lookup.flags & format::kCommonWord) return false;
+  if (IsEnglishWord(doc, i)) return false;
   for (const format::Posting& p : lookup.postings)
     if (p.place < gazetteer_.place_count() && gazetteer_.place(p.place).type <= format::PlaceType::kAdmin1) return false;
   return true;
@@ -353,7 +359,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       while (k + 1 < run_end && !tokens[k].Is(text::kCapitalized)) ++k;  // "Ras al Ain"
       const std::string_view nk = doc.Key(k);
       const Gazetteer::Lookup next = gazetteer_.Find(nk);
-      if (next.postings.empty() && !(next.flags & format::kCommonWord) && lexicon_.Classes(nk) == 0)
+      if (next.postings.empty() && !IsEnglishWord(doc, k) && lexicon_.Classes(nk) == 0)
         cues |= kFollowedByName;
     }
     if (lexicon_.Classes(doc.Key(t)) & kTime) cues |= kTimeWord;
@@ -501,6 +507,14 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
   }
 }
 
+bool ToponymFinder::NamesMajorPlace(const Mention& m) const {
+  for (const format::Posting& p : m.postings)
+    if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort &&
+        gazetteer_.place(p.place).type <= format::PlaceType::kAdmin1)
+      return true;
+  return false;
+}
+
 void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
   // Keys that some mention shows to be a person's name.
   thread_local std::unordered_set<uint64_t> person_keys;
@@ -519,7 +533,8 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     else if (m.source != MentionSource::kName) ok = true;
     else if (!strong && person_keys.count(m.key_hash)) ok = false;
     else if ((c & kPersonNext) && !strong) ok = false;
-    else if ((c & (kFollowedByName | kShortKey)) && !(c & (kHasContainer | kIsContainer | kInDateline))) {
+    else if ((c & (kFollowedByName | kShortKey)) && !(c & (kHasContainer | kIsContainer | kInDateline)) &&
+             !((c & kFollowedByName) && NamesMajorPlace(m))) {
       // An alias of one or two letters ("UK") is fine; a town of that name is not.
       bool alias = false;
       for (const format::Posting& p : m.postings) alias |= p.kind == format::NameKind::kAbbreviation;

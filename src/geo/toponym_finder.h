@@ -71,6 +71,10 @@ class ToponymFinder {
 
  private:
   bool IsNameNeighbour(const text::Document& doc, uint32_t i) const;
+  // Whether token i (or its lemma) is a lower-case English word in WordNet.
+  bool IsEnglishWord(const text::Document& doc, uint32_t i) const;
+  // Whether a mention may name a country or a first-level division (not by a short name).
+  bool NamesMajorPlace(const Mention& m) const;
   // Whether token i may be the surname after a first name: a capitalised word that is
   // not an English word, a country or a first-level division.
   bool IsSurname(const text::Document& doc, uint32_t i) const;
