@@ -218,6 +218,19 @@ TEST(GeoResolver, TitlePlacesComeFirst) {
   EXPECT_EQ(p->result.places[1].field, Field::kText);
 }
 
+TEST(GeoResolver, PlaceOfSentencePicksTheSituatedPlace) {
+  auto p = Parse("On Monday, residents of Siguatepeque, Comayagua, blocked a road. Later they marched in Tegucigalpa.");
+  // Sentence 0: Siguatepeque, which Comayagua situates; not Comayagua.
+  const int first = PlaceOfSentence(p->result, Field::kText, 0);
+  ASSERT_GE(first, 0);
+  EXPECT_EQ(p->result.places[first].mention.mention, "Siguatepeque");
+  EXPECT_EQ(p->result.places[first].mention.country, "HN");
+  const int second = PlaceOfSentence(p->result, Field::kText, 1);
+  ASSERT_GE(second, 0);
+  EXPECT_EQ(p->result.places[second].mention.mention, "Tegucigalpa");
+  EXPECT_EQ(PlaceOfSentence(p->result, Field::kText, 2), -1);
+}
+
 // Absurd input finishes in bounded time and yields bounded output.
 TEST(GeoAbsurd, TenThousandCapitalisedWords) {
   std::string text;
