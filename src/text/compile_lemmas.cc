@@ -48,7 +48,6 @@
 
 namespace {
 
-using annals::text::lemma_table::Entry;
 namespace lt = annals::text::lemma_table;
 
 enum Pos { kNoun = 0, kVerb = 1, kAdj = 2, kAdv = 3, kPosCount = 4 };
@@ -268,28 +267,6 @@ std::set<std::string> Candidates(const WordNet& wn) {
   return forms;
 }
 
-class StringPool {
- public:
-  lt::StringRef Add(const std::string& s) {
-    if (s.empty()) return 0;
-    auto it = offsets_.find(s);
-    uint32_t offset;
-    if (it != offsets_.end()) {
-      offset = it->second;
-    } else {
-      offset = static_cast<uint32_t>(bytes_.size());
-      bytes_ += s;
-      offsets_.emplace(s, offset);
-    }
-    return lt::MakeRef(offset, static_cast<uint32_t>(s.size()));
-  }
-  const std::string& bytes() const { return bytes_; }
-
- private:
-  std::string bytes_;
-  std::unordered_map<std::string, uint32_t> offsets_;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -347,55 +324,64 @@ int main(int argc, char** argv) {
     }
   }
 
-  // Step 3: lay out entries, strings and the hash table.
-  StringPool pool;
-  std::vector<Entry> entries;
-  entries.reserve(table.size());
+  // Step 3: lay out the records and the hash table.
+  std::string records;
+  std::vector<std::pair<uint64_t, uint32_t>> placed;  // hash, record offset
+  placed.reserve(table.size());
   for (const auto& [form, r] : table) {
-    Entry e{};
-    e.key = pool.Add(form);
-    e.lemma = pool.Add(r.lemma);
-    e.verb = pool.Add(r.verb);
-    e.noun = pool.Add(r.noun);
-    e.adj = pool.Add(r.adj);
-    e.flags = r.flags;
-    entries.push_back(e);
-  }
-  if (pool.bytes().size() >= lt::kMaxStringsSize) {
-    std::cerr << "compile_lemmas: strings exceed " << lt::kMaxStringsSize << " bytes\n";
-    return 1;
-  }
-  if (entries.size() > lt::kMaxEntries) {
-    std::cerr << "compile_lemmas: " << entries.size() << " forms exceed " << lt::kMaxEntries << "\n";
-    return 1;
+    const uint32_t offset = static_cast<uint32_t>(records.size());
+    std::string bytes = form;
+    uint8_t sizes[lt::kReadingCount] = {}, offsets[lt::kReadingCount] = {};
+    const std::string* readings[lt::kReadingCount] = {&r.lemma, &r.verb, &r.noun, &r.adj};
+    for (int k = 0; k < lt::kReadingCount; ++k) {
+      const std::string& reading = *readings[k];
+      if (reading.empty()) continue;
+      size_t at = reading.size() <= form.size() && form.compare(0, reading.size(), reading) == 0
+                      ? 0                      // the key or a prefix of it ("forces" -> "force")
+                      : bytes.find(reading, form.size());
+      if (at == std::string::npos) {
+        at = bytes.size();
+        bytes += reading;
+      }
+      if (reading.size() > lt::kMaxStringSize || at > 255) {
+        std::cerr << "compile_lemmas: the readings of '" << form << "' are too long\n";
+        return 1;
+      }
+      sizes[k] = static_cast<uint8_t>(reading.size());
+      offsets[k] = static_cast<uint8_t>(at);
+    }
+    records.push_back(static_cast<char>(form.size()));
+    records.push_back(static_cast<char>(r.flags));
+    const uint16_t bytes_size = static_cast<uint16_t>(bytes.size());
+    records.append(reinterpret_cast<const char*>(&bytes_size), sizeof(bytes_size));
+    records.append(reinterpret_cast<const char*>(sizes), sizeof(sizes));
+    records.append(reinterpret_cast<const char*>(offsets), sizeof(offsets));
+    records += bytes;
+    placed.emplace_back(lt::Hash(form), offset);
   }
   uint32_t slot_count = 1;
-  while (slot_count < entries.size() * 2) slot_count <<= 1;
-  std::vector<uint32_t> slots(slot_count, 0);
-  uint32_t index = 0;
-  for (const auto& [form, r] : table) {
-    const uint64_t hash = lt::Hash(form);
+  while (slot_count < placed.size() * 2) slot_count <<= 1;
+  std::vector<uint64_t> slots(slot_count, 0);
+  for (const auto& [hash, offset] : placed) {
     uint64_t h = hash & (slot_count - 1);
     while (slots[h] != 0) h = (h + 1) & (slot_count - 1);
-    slots[h] = lt::MakeSlot(index++, hash);
+    slots[h] = lt::MakeSlot(offset, hash);
   }
 
   lt::Header header{};
   std::memcpy(header.magic, lt::kMagic, sizeof(header.magic));
   header.version = lt::kVersion;
-  header.entry_count = static_cast<uint32_t>(entries.size());
+  header.record_count = static_cast<uint32_t>(placed.size());
   header.slot_count = slot_count;
-  header.strings_size = static_cast<uint32_t>(pool.bytes().size());
-  header.entries_offset = sizeof(lt::Header);
-  header.slots_offset = header.entries_offset + static_cast<uint32_t>(entries.size() * sizeof(Entry));
-  header.strings_offset = header.slots_offset + slot_count * static_cast<uint32_t>(sizeof(uint32_t));
+  header.records_size = static_cast<uint32_t>(records.size());
+  header.slots_offset = sizeof(lt::Header);
+  header.records_offset = header.slots_offset + slot_count * static_cast<uint32_t>(sizeof(uint64_t));
 
   const std::string tmp = std::string(argv[3]) + ".tmp";
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   out.write(reinterpret_cast<const char*>(&header), sizeof(header));
-  out.write(reinterpret_cast<const char*>(entries.data()), static_cast<std::streamsize>(entries.size() * sizeof(Entry)));
-  out.write(reinterpret_cast<const char*>(slots.data()), static_cast<std::streamsize>(slots.size() * sizeof(uint32_t)));
-  out.write(pool.bytes().data(), static_cast<std::streamsize>(pool.bytes().size()));
+  out.write(reinterpret_cast<const char*>(slots.data()), static_cast<std::streamsize>(slots.size() * sizeof(uint64_t)));
+  out.write(records.data(), static_cast<std::streamsize>(records.size()));
   out.close();
   if (!out || std::rename(tmp.c_str(), argv[3]) != 0) {
     std::cerr << "compile_lemmas: cannot write " << argv[3] << "\n";
@@ -403,8 +389,8 @@ int main(int argc, char** argv) {
   }
   std::size_t counts[kPosCount] = {};
   for (int p = 0; p < kPosCount; ++p) counts[p] = wn.index[p].size();
-  std::cout << "compile_lemmas: " << entries.size() << " forms (" << counts[kNoun] << " nouns, " << counts[kVerb]
+  std::cout << "compile_lemmas: " << placed.size() << " forms (" << counts[kNoun] << " nouns, " << counts[kVerb]
             << " verbs, " << counts[kAdj] << " adjectives, " << counts[kAdv] << " adverbs), "
-            << (header.strings_offset + header.strings_size) / 1024 << " KiB\n";
+            << (header.records_offset + header.records_size) / 1024 << " KiB\n";
   return 0;
 }

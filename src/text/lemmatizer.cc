@@ -56,21 +56,18 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& data_dir
   const auto* header = static_cast<const lt::Header*>(map);
   // Every later access is bounds-checked against these sizes, so a damaged file gives
   // wrong lemmas at worst, never a read outside the mapping.
-  const uint64_t entries_end = uint64_t{header->entries_offset} + uint64_t{header->entry_count} * sizeof(lt::Entry);
-  const uint64_t slots_end = uint64_t{header->slots_offset} + uint64_t{header->slot_count} * sizeof(uint32_t);
-  const uint64_t strings_end = uint64_t{header->strings_offset} + header->strings_size;
+  const uint64_t slots_end = uint64_t{header->slots_offset} + uint64_t{header->slot_count} * sizeof(uint64_t);
+  const uint64_t records_end = uint64_t{header->records_offset} + header->records_size;
   const bool valid = std::memcmp(header->magic, lt::kMagic, sizeof(lt::kMagic)) == 0 &&
                      header->version == lt::kVersion && header->slot_count > 0 &&
-                     (header->slot_count & (header->slot_count - 1)) == 0 &&
-                     header->entries_offset % alignof(lt::Entry) == 0 && header->slots_offset % 4 == 0 &&
-                     entries_end <= size && slots_end <= size && strings_end <= size;
+                     (header->slot_count & (header->slot_count - 1)) == 0 && header->slots_offset % 8 == 0 &&
+                     slots_end <= size && records_end <= size;
   if (!valid) return Status(ErrorCode::kCorruptResource, "'" + path + "' is not a lemma table of version " +
                                                              std::to_string(lt::kVersion) + ": rebuild it");
   lemmatizer->header_ = header;
   const char* base = static_cast<const char*>(map);
-  lemmatizer->entries_ = reinterpret_cast<const lt::Entry*>(base + header->entries_offset);
-  lemmatizer->slots_ = reinterpret_cast<const uint32_t*>(base + header->slots_offset);
-  lemmatizer->strings_ = base + header->strings_offset;
+  lemmatizer->slots_ = reinterpret_cast<const uint64_t*>(base + header->slots_offset);
+  lemmatizer->records_ = reinterpret_cast<const uint8_t*>(base + header->records_offset);
   return lemmatizer;
 }
 
@@ -78,50 +75,74 @@ Lemmatizer::~Lemmatizer() {
   if (map_ != nullptr) ::munmap(const_cast<void*>(map_), map_size_);
 }
 
-std::string_view Lemmatizer::String(lt::StringRef ref) const {
-  const uint32_t offset = lt::RefOffset(ref), size = lt::RefSize(ref);
-  if (uint64_t{offset} + size > header_->strings_size) return {};
-  return std::string_view(strings_ + offset, size);
+namespace {
+
+// A record's key and readings (views into the mapping).
+struct Record {
+  std::string_view key;
+  std::string_view reading[lt::kReadingCount];
+  uint8_t flags = 0;
+};
+
+Record Read(const uint8_t* r) {
+  Record out;
+  const uint32_t key_size = r[0];
+  uint16_t bytes_size;
+  std::memcpy(&bytes_size, r + 2, sizeof(bytes_size));
+  const char* bytes = reinterpret_cast<const char*>(r + lt::kRecordHead);
+  out.key = std::string_view(bytes, key_size);
+  out.flags = r[1];
+  for (int k = 0; k < lt::kReadingCount; ++k) {
+    const uint32_t size = r[4 + k], offset = r[8 + k];
+    if (size > 0 && offset + size <= bytes_size) out.reading[k] = std::string_view(bytes + offset, size);
+  }
+  return out;
 }
 
-const lt::Entry* Lemmatizer::Find(std::string_view key) const {
+}  // namespace
+
+const uint8_t* Lemmatizer::Find(std::string_view key) const {
   if (key.empty() || key.size() > lt::kMaxStringSize) return nullptr;
   const uint32_t mask = header_->slot_count - 1;
   const uint64_t hash = lt::Hash(key);
   uint32_t h = static_cast<uint32_t>(hash) & mask;
   for (uint32_t probes = 0; probes <= mask; ++probes, h = (h + 1) & mask) {
-    const uint32_t slot = slots_[h];
+    const uint64_t slot = slots_[h];
     if (slot == 0) return nullptr;
     if (!lt::SlotMatches(slot, hash)) continue;
-    const uint32_t index = lt::SlotEntry(slot);
-    if (index >= header_->entry_count) return nullptr;
-    const lt::Entry& e = entries_[index];
-    if (lt::RefSize(e.key) == key.size() && String(e.key) == key) return &e;
+    const uint32_t offset = lt::SlotRecord(slot);
+    if (uint64_t{offset} + lt::kRecordHead + key.size() > header_->records_size) return nullptr;
+    const uint8_t* r = records_ + offset;
+    uint16_t bytes_size;
+    std::memcpy(&bytes_size, r + 2, sizeof(bytes_size));
+    if (uint64_t{offset} + lt::kRecordHead + bytes_size > header_->records_size || r[0] > bytes_size) return nullptr;
+    if (r[0] == key.size() && std::memcmp(r + lt::kRecordHead, key.data(), key.size()) == 0) return r;
   }
   return nullptr;
 }
 
 std::string_view Lemmatizer::Lemma(std::string_view key) const {
-  const lt::Entry* e = Find(key);
-  if (e == nullptr) return key;
-  const std::string_view lemma = String(e->lemma);
+  const uint8_t* r = Find(key);
+  if (r == nullptr) return key;
+  const std::string_view lemma = Read(r).reading[lt::kLemma];
   return lemma.empty() ? key : lemma;
 }
 
 LemmaInfo Lemmatizer::Lookup(std::string_view key) const {
   LemmaInfo info;
   info.lemma = key;
-  const lt::Entry* e = Find(key);
-  if (e == nullptr) return info;
+  const uint8_t* r = Find(key);
+  if (r == nullptr) return info;
+  const Record record = Read(r);
   info.known = true;
-  if (std::string_view lemma = String(e->lemma); !lemma.empty()) info.lemma = lemma;
-  info.verb = String(e->verb);
-  info.noun = String(e->noun);
-  info.adj = String(e->adj);
-  info.noun_lemma = e->flags & lt::kNounLemma;
-  info.verb_lemma = e->flags & lt::kVerbLemma;
-  info.adj_lemma = e->flags & lt::kAdjLemma;
-  info.adv_lemma = e->flags & lt::kAdvLemma;
+  if (!record.reading[lt::kLemma].empty()) info.lemma = record.reading[lt::kLemma];
+  info.verb = record.reading[lt::kVerb];
+  info.noun = record.reading[lt::kNoun];
+  info.adj = record.reading[lt::kAdj];
+  info.noun_lemma = record.flags & lt::kNounLemma;
+  info.verb_lemma = record.flags & lt::kVerbLemma;
+  info.adj_lemma = record.flags & lt::kAdjLemma;
+  info.adv_lemma = record.flags & lt::kAdvLemma;
   return info;
 }
 
@@ -138,9 +159,11 @@ void Lemmatizer::Lemmatize(Document* doc) const {
 
     // Step 1: the table.
     std::string_view lemma;
-    if (const lt::Entry* e = Find(key)) {
-      lemma = String(e->lemma);
-      if ((e->flags & lt::kBeforeNegation) && i + 1 < n && doc->Key(i + 1) == "n't") lemma = String(e->verb);
+    if (const uint8_t* r = Find(key)) {
+      const Record record = Read(r);
+      lemma = record.reading[lt::kLemma];
+      if ((record.flags & lt::kBeforeNegation) && i + 1 < n && doc->Key(i + 1) == "n't")
+        lemma = record.reading[lt::kVerb];
       if (lemma.empty() || lemma == key) continue;
       if (lemma.size() < key.size() && key.substr(0, lemma.size()) == lemma) {  // "forces" -> "force"
         t.lemma_size = static_cast<uint32_t>(lemma.size());
@@ -157,8 +180,8 @@ void Lemmatizer::Lemmatize(Document* doc) const {
     const size_t hyphen = key.rfind('-');
     if (hyphen != std::string_view::npos && hyphen + 1 < key.size()) {
       const std::string_view last = key.substr(hyphen + 1);
-      if (const lt::Entry* e = Find(last)) {
-        lemma = String(e->noun);
+      if (const uint8_t* r = Find(last)) {
+        lemma = Read(r).reading[lt::kNoun];
         if (lemma.empty() || lemma == last) continue;
         if (lemma.size() < last.size() && last.substr(0, lemma.size()) == lemma) {
           t.lemma_size = static_cast<uint32_t>(hyphen + 1 + lemma.size());

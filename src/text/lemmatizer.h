@@ -76,19 +76,18 @@ class Lemmatizer {
   LemmaInfo Lookup(std::string_view key) const;
 
   // Number of forms in the table.
-  uint32_t size() const { return header_->entry_count; }
+  uint32_t size() const { return header_->record_count; }
 
  private:
   Lemmatizer() = default;
-  const lemma_table::Entry* Find(std::string_view key) const;
-  std::string_view String(lemma_table::StringRef ref) const;
+  // The record of `key` (its first byte), or nullptr.
+  const uint8_t* Find(std::string_view key) const;
 
   const void* map_ = nullptr;
   size_t map_size_ = 0;
   const lemma_table::Header* header_ = nullptr;
-  const lemma_table::Entry* entries_ = nullptr;
-  const uint32_t* slots_ = nullptr;
-  const char* strings_ = nullptr;
+  const uint64_t* slots_ = nullptr;
+  const uint8_t* records_ = nullptr;
 };
 
 }  // namespace annals::text
