@@ -352,7 +352,7 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
     std::unordered_map<uint32_t, int> countries;
     int total = 0;
     for (const Group& gr : groups) {
-      if (gr.pick < 0) continue;
+      if (gr.pick < 0 || gr.demonym) continue;  // "Irish" says little about where the news is
       countries[g.place(gr.candidates[gr.pick].place).country] += static_cast<int>(gr.members.size());
       total += static_cast<int>(gr.members.size());
     }

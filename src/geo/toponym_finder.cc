@@ -367,7 +367,8 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       // "Security Force", "Reading Police": an English word inside a longer name.
       const bool prev_cap = i > 0 && tokens[i - 1].sentence == t.sentence && tokens[i - 1].Is(text::kWord) &&
                             tokens[i - 1].Is(text::kCapitalized) && !tokens[i - 1].Is(text::kSentenceStart) &&
-                            !(out->size() > first_mention && out->back().end == i);
+                            !(out->size() > first_mention && out->back().end == i &&
+                              !(out->back().cues & kCommonWord));
       const bool next_cap = best_end < n && tokens[best_end].sentence == t.sentence &&
                             tokens[best_end].Is(text::kWord) && tokens[best_end].Is(text::kCapitalized);
       if (prev_cap || next_cap) cues |= kFollowedByName;
