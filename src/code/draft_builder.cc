@@ -12,7 +12,8 @@ namespace {
 using extract::OutcomeKind;
 using extract::TriggerHit;
 
-constexpr size_t kLookBack = 12;  // drafts searched back for a missing target
+constexpr size_t kLookBack = 12;         // drafts searched back for a missing target
+constexpr uint32_t kPlaceLookBack = 6;   // sentences searched back for an event's place
 
 // How specific a place is, for choosing an event's place (higher is better).
 int Specificity(const geo::FoundPlace& place) {
@@ -162,7 +163,7 @@ int FallbackPlace(const BuildContext& ctx, Field field, uint32_t sentence) {
   const text::Document& doc = *ctx.View(field).doc;
   if (field == Field::kText && sentence < doc.sentences.size()) {
     const uint32_t paragraph = doc.sentences[sentence].paragraph;
-    for (uint32_t s = sentence; s > 0; --s) {
+    for (uint32_t s = sentence; s > 0 && sentence - s < kPlaceLookBack; --s) {
       if (doc.sentences[s - 1].paragraph != paragraph) break;
       const std::vector<int> places = SentencePlaces(ctx, field, s - 1, doc.sentences[s - 1].first_token);
       if (!places.empty()) return places.front();

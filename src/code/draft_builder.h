@@ -40,7 +40,8 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts);
 void CompleteDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts);
 
 // The place of the article where an event without a place of its own happened:
-// an earlier sentence of its paragraph that names one, else ctx.focus_place.
+// one of the few sentences before it in its paragraph that names one, else
+// ctx.focus_place.
 int FallbackPlace(const BuildContext& ctx, Field field, uint32_t sentence);
 
 // The article's own place: the city-level (or finer) place it names most often, when
