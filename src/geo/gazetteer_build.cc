@@ -614,6 +614,11 @@ int Run(int argc, char** argv) {
     if (place == format::kNone)
       Die("data/geo/alt_names.tsv:" + std::to_string(row.line) + ": no place '" + std::string(target) + "'");
     names.Add(name, place, kind);
+    // "Phila." that the tokenizer does not know as an abbreviation comes as "Phila" ".".
+    if (kind == NameKind::kAbbreviation && name.size() > 2 && name.back() == '.') {
+      const std::string key = names.Key(name);
+      if (key.size() > 2 && key.compare(key.size() - 2, 2, " .") == 0) names.Add(name.substr(0, name.size() - 1), place, kind);
+    }
   }
 
   // Step 7: WordNet flags.

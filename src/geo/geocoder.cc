@@ -240,14 +240,19 @@ int PlaceOfSentence(const GeoResult& result, Field field, uint32_t sentence) {
       default: return 9;
     }
   };
+  // Places that situate another place of the same sentence.
+  thread_local std::vector<uint8_t> situates;
+  situates.assign(result.places.size(), 0);
+  for (const FoundPlace& q : result.places) {
+    if (q.field != field || q.sentence != sentence) continue;
+    for (const int k : {q.container, q.parent})
+      if (k >= 0 && static_cast<size_t>(k) < situates.size()) situates[k] = 1;
+  }
   int best = -1, best_rank = 99;
   for (size_t i = 0; i < result.places.size(); ++i) {
     const FoundPlace& p = result.places[i];
     if (p.field != field || p.sentence != sentence || !p.mention.lat || rank(p.mention.kind) == 9) continue;
-    bool situates = false;
-    for (const FoundPlace& q : result.places)
-      if (q.container == static_cast<int>(i) || q.parent == static_cast<int>(i)) situates |= q.sentence == sentence;
-    if (situates) continue;
+    if (situates[i]) continue;
     const int r = rank(p.mention.kind) * 2 + (p.container >= 0 ? 0 : 1);
     if (r < best_rank) {
       best_rank = r;
