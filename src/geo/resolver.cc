@@ -10,12 +10,22 @@
 //   - the containers: a candidate inside one of its container's candidates gains
 //     much, one outside loses; a container candidate that holds a candidate of the
 //     name it places gains too ("Athens, Georgia" picks the US state);
+//   - support from the other names (fixed): a candidate gains when a candidate of
+//     another name lies in the same second-level division ("Paris" with "Henry
+//     County": Paris, Tennessee) or within 40 km (150 km counts less);
 //   - the article (recomputed over three rounds from the current picks of the other
 //     groups): countries and first-level divisions that the article names (or whose
 //     demonym it uses), the dateline's country and division, a country or division
-//     that holds other picks, and closeness to the other picked places (coherence).
-// The highest score wins. Costs are bounded: at most kMaxCandidates candidates per
-// group and kMaxAnchors places for coherence, so junk input stays linear.
+//     that holds other picks (a country that holds none of them loses), and
+//     closeness to the other picked places;
+//   - the kind of place the text names ("Bolivar state", "the city of X"); a place
+//     without coordinates comes last.
+// The highest score wins. A small town (under 100,000) that ends up alone in its
+// country while the article's other places lie in another one, with no container,
+// is left unresolved: it is more likely a place the gazetteer lacks.
+// Costs are bounded: at most kMaxCandidates candidates per group, kMaxSupportGroups
+// groups and kMaxSupportCandidates candidates for support, kMaxAnchors places for
+// closeness, so junk input stays near linear.
 #include "geo/resolver.h"
 
 #include <algorithm>

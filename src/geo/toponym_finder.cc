@@ -19,9 +19,17 @@
 // Containers tie a name to a larger place: "X, State" and "X, Country" pairs,
 // parentheses as in ACLED notes ("X (Admin2, Admin1)", "X (Admin1)"), appositives
 // ("X, a commune in southeast Y", "X, Y's northernmost city").
-// A capitalised name that the gazetteer lacks but that ends in (or is followed by) a
-// word for a place inside a town ("the Turquerie Zone", "Bar-Sanguun village") is a
-// sublocation; the geocoder later ties it to a city.
+// A capitalised name that the gazetteer lacks (as a whole) is a sublocation when it
+// ends in, or is followed by, a word for a place inside a town ("the Turquerie Zone",
+// "Bar-Sanguun village"), when parentheses holding a place follow it ("Bab Ghaliq
+// (Qaatabah, Ad Dali)"), or when, after a preposition, a comma and a division follow
+// it ("near Sentianivka, Luhansk"); the geocoder later ties it to a place. A one-word
+// match that only begins a longer unknown name ("Bab" of "Bab Ghaliq") or ends one
+// ("Haram" of "Boko Haram") is no place unless it names a country or a state; the
+// next word being an English word (WordNet, or its lemma) keeps it ("Dublin Arts
+// Council"). Regions and continents ("Middle East") are kept, unresolved. Parts of
+// hyphenated words are names when they are countries, divisions or aliases
+// ("Egyptian-US").
 // Accept() then drops the mentions whose cues say they are not places.
 #include "geo/toponym_finder.h"
 
