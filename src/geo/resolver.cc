@@ -197,6 +197,23 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
     }
   }
 
+  // A division named after its seat ("Lisbon", "Jakarta", "Alexandria"): the name
+  // means the city unless the text says otherwise.
+  for (Group& gr : groups)
+    for (Candidate& d : gr.candidates) {
+      const Place& pd = g.place(d.place);
+      if (pd.type != PlaceType::kAdmin1 && pd.type != PlaceType::kAdmin2) continue;
+      for (const Candidate& c : gr.candidates) {
+        const Place& pc = g.place(c.place);
+        const bool seat = pc.feature == format::Feature::kCapital || pc.feature == format::Feature::kAdmin1Seat ||
+                          (pd.type == PlaceType::kAdmin2 && pc.feature == format::Feature::kAdmin2Seat);
+        if (pc.type == PlaceType::kCity && seat && (pc.admin1 == d.place || pc.admin2 == d.place)) {
+          d.prior -= 2.5f;
+          break;
+        }
+      }
+    }
+
   // Step 3: container bonuses (fixed).
   auto inside = [&](uint32_t x, uint32_t k) { return Inside(x, k); };
   for (size_t gi = 0; gi < groups.size(); ++gi) {

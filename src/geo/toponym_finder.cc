@@ -371,6 +371,9 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
         cues |= kFollowedByName;
     }
     if (lexicon_.Classes(doc.Key(t)) & kTime) cues |= kTimeWord;
+    // "Congress", "University": a context word alone is a place only with a strong cue.
+    if (best_end == i + 1 && (lexicon_.Classes(doc.Key(t)) & (kTitle | kOrgHead | kAdminHead | kCityHead | kSubHead)))
+      cues |= kContextWord;
     if ((best.flags & format::kCommonWord) && best_end == i + 1) {
       // "Security Force", "Reading Police": an English word inside a longer name.
       const bool prev_cap = i > 0 && tokens[i - 1].sentence == t.sentence && tokens[i - 1].Is(text::kWord) &&
@@ -445,7 +448,8 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
     return false;
   };
   auto link = [&](size_t a, size_t b) {
-    if (ms[a].container >= 0 || a == b) return;
+    // "in China, China Eastern ...": a name does not situate itself.
+    if (ms[a].container >= 0 || a == b || ms[a].key_hash == ms[b].key_hash) return;
     ms[a].container = static_cast<int>(b);
     ms[a].cues |= kHasContainer;
     ms[b].cues |= kIsContainer;
@@ -524,6 +528,14 @@ bool ToponymFinder::NamesMajorPlace(const Mention& m) const {
   return false;
 }
 
+bool ToponymFinder::NamesBigCity(const Mention& m, uint32_t population) const {
+  for (const format::Posting& p : m.postings)
+    if (p.place < gazetteer_.place_count() && gazetteer_.place(p.place).type == format::PlaceType::kCity &&
+        gazetteer_.place(p.place).population >= population)
+      return true;
+  return false;
+}
+
 void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
   // Keys that some mention shows to be a person's name.
   thread_local std::unordered_set<uint64_t> person_keys;
@@ -550,6 +562,9 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
       if ((c & kFollowedByName) || !alias) ok = false;
     }
     else if ((c & kTimeWord) && !(c & (kHasContainer | kIsContainer | kInDateline))) ok = false;
+    else if ((c & kContextWord) && !strong) ok = false;
+    else if ((c & (kPersonWord | kCommonWord)) && !strong && !NamesMajorPlace(m) && !NamesBigCity(m, 100000))
+      ok = false;  // "Drake", "Foster", "Standard": a person or a word more often than a small town
     else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym))) ok = false;
     else if ((c & kAcronym) && !strong) ok = false;
     else if (!strong && (c & (kCommonWord | kCapsByPosition))) {

@@ -33,6 +33,7 @@ enum Cue : uint32_t {
   kFollowedByName = 1u << 14, // a one-word name that begins a longer unknown name ("Bab Ghaliq")
   kTimeWord = 1u << 15,       // a month or weekday ("May")
   kShortKey = 1u << 16,       // a key of one or two letters ("Al")
+  kContextWord = 1u << 17,    // a title, head or organisation word alone ("Congress")
 };
 
 // kRegion: a region or continent named in data/geo/regions.tsv ("Middle East"): kept
@@ -73,6 +74,8 @@ class ToponymFinder {
   bool IsNameNeighbour(const text::Document& doc, uint32_t i) const;
   // Whether token i (or its lemma) is a lower-case English word in WordNet.
   bool IsEnglishWord(const text::Document& doc, uint32_t i) const;
+  // Whether a mention may name a city of at least `population`.
+  bool NamesBigCity(const Mention& m, uint32_t population) const;
   // Whether a mention may name a country or a first-level division (not by a short name).
   bool NamesMajorPlace(const Mention& m) const;
   // Whether token i may be the surname after a first name: a capitalised word that is
