@@ -348,7 +348,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
                                  !(out->back().cues & (kPersonWord | kAfterTitle));
       if ((best.flags & format::kPersonName) && !prev_in_place && IsNameNeighbour(doc, i - 1)) cues |= kInPersonName;
       // "Boko Haram", "Sulayman Bak": the end of a longer name the gazetteer lacks.
-      if (!prev_in_place && best_end == i + 1 && IsUnknownName(doc, i - 1)) cues |= kFollowedByName;
+      if (!prev_in_place && best_end == i + 1 && IsUnknownName(doc, i - 1)) cues |= kFollowedByName | kAfterUnknownName;
     }
     if (t.Is(text::kSentenceStart) || title_case ||
         (i > 0 && tokens[i - 1].Is(text::kSentenceStart) && tokens[i - 1].Is(text::kOpenQuote)))
@@ -543,6 +543,9 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
   for (const Mention& m : *mentions) {
     if (m.source != MentionSource::kName) continue;
     if ((m.cues & kAfterTitle) || ((m.cues & kInPersonName) && !StrongCue(m.cues))) person_keys.insert(m.key_hash);
+    // "Imelda Staunton", later "Staunton": a small town's name used as a surname.
+    if ((m.cues & kAfterUnknownName) && !StrongCue(m.cues) && !NamesMajorPlace(m) && !NamesBigCity(m, 100000))
+      person_keys.insert(m.key_hash);
   }
   for (Mention& m : *mentions) {
     if (m.source == MentionSource::kSublocation) continue;

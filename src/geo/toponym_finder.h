@@ -34,6 +34,7 @@ enum Cue : uint32_t {
   kTimeWord = 1u << 15,       // a month or weekday ("May")
   kShortKey = 1u << 16,       // a key of one or two letters ("Al")
   kContextWord = 1u << 17,    // a title, head or organisation word alone ("Congress")
+  kAfterUnknownName = 1u << 18,  // after a capitalised word that is no place ("Imelda Staunton")
 };
 
 // kRegion: a region or continent named in data/geo/regions.tsv ("Middle East"): kept
