@@ -521,10 +521,13 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
 }
 
 bool ToponymFinder::NamesMajorPlace(const Mention& m) const {
-  for (const format::Posting& p : m.postings)
-    if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort &&
-        gazetteer_.place(p.place).type <= format::PlaceType::kAdmin1)
+  for (const format::Posting& p : m.postings) {
+    if (p.place >= gazetteer_.place_count() || p.kind == format::NameKind::kShort) continue;
+    const format::Place& place = gazetteer_.place(p.place);
+    if (place.type == format::PlaceType::kCountry ||
+        (place.type == format::PlaceType::kAdmin1 && place.population >= 500000))
       return true;
+  }
   return false;
 }
 
@@ -547,11 +550,33 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     if ((m.cues & kAfterUnknownName) && !StrongCue(m.cues) && !NamesMajorPlace(m) && !NamesBigCity(m, 100000))
       person_keys.insert(m.key_hash);
   }
+  // One sense per discourse, the other way: a name that the article once ties to a
+  // place (a preposition, a container, the dateline) is a place throughout, and a
+  // division named in full ("DeKalb County") may then be named short ("DeKalb").
+  thread_local std::unordered_set<uint64_t> placed_keys;
+  thread_local std::unordered_set<uint32_t> full_names;
+  placed_keys.clear();
+  full_names.clear();
+  for (const Mention& m : *mentions) {
+    if (m.source != MentionSource::kName || (m.cues & (kAfterTitle | kInPersonName))) continue;
+    if (StrongCue(m.cues)) placed_keys.insert(m.key_hash);
+    if (m.end > m.first + 1)
+      for (const format::Posting& p : m.postings)
+        if (p.kind == format::NameKind::kOfficial && p.place < gazetteer_.place_count() &&
+            IsDivision(gazetteer_.place(p.place)))
+          full_names.insert(p.place);
+  }
   for (Mention& m : *mentions) {
     if (m.source == MentionSource::kSublocation) continue;
     const uint32_t c = m.cues;
     if (m.source == MentionSource::kRegion) continue;
-    const bool strong = StrongCue(c);
+    bool strong = StrongCue(c);
+    if (!strong && !(c & (kAfterTitle | kInPersonName | kPersonNext | kFollowedByName)) &&
+        !person_keys.count(m.key_hash)) {
+      if (placed_keys.count(m.key_hash)) strong = true;
+      for (const format::Posting& p : m.postings)
+        if (p.kind == format::NameKind::kShort && full_names.count(p.place)) strong = true;
+    }
     bool ok = true;
     if (c & kAfterTitle) ok = false;
     else if (m.source != MentionSource::kName) ok = true;
@@ -570,8 +595,8 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
       ok = false;  // "Drake", "Foster", "Standard": a person or a word more often than a small town
     else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym))) ok = false;
     else if ((c & kAcronym) && !strong) ok = false;
-    else if (!strong && (c & (kCommonWord | kCapsByPosition))) {
-      // A division's short name alone ("Bay", "Bari") is too weak a cue.
+    else if (!strong) {
+      // A division's short name alone ("Bay", "Bari", "Richard") is too weak a cue.
       bool all_short = true;
       for (const format::Posting& p : m.postings) all_short &= p.kind == format::NameKind::kShort;
       if (all_short) ok = false;

@@ -77,7 +77,8 @@ class ToponymFinder {
   bool IsEnglishWord(const text::Document& doc, uint32_t i) const;
   // Whether a mention may name a city of at least `population`.
   bool NamesBigCity(const Mention& m, uint32_t population) const;
-  // Whether a mention may name a country or a first-level division (not by a short name).
+  // Whether a mention may name a country or a first-level division of 500,000 people
+  // or more (not by a short name).
   bool NamesMajorPlace(const Mention& m) const;
   // Whether token i may be the surname after a first name: a capitalised word that is
   // not an English word, a country or a first-level division.
