@@ -27,6 +27,7 @@ struct DraftActor {
   Actor actor;
   bool armed = false;
   bool state = false;      // takes the event's country when it has none
+  bool country_actor = false;  // a country's name standing for its government
 };
 
 struct EventDraft {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "code/retype.h"
 #include "text/date_expressions.h"
 
 
@@ -110,6 +111,7 @@ DraftActor MakeActor(const text::Document& doc, const extract::ActorPhrase& phra
   a.actor.span = doc.SpanOf(phrase.first, phrase.end);
   a.armed = phrase.armed;
   a.state = phrase.state;
+  a.country_actor = phrase.country_actor;
   return a;
 }
 
@@ -242,9 +244,16 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       for (int a : hit.target) d.target.push_back(MakeActor(doc, fa.actors[static_cast<size_t>(a)]));
       for (const extract::SeizedMention& seized : fa.SeizedOf(hit.sentence))
         if (seized.trigger == t) d.outcome.seized.push_back(Seized{seized.what, seized.count});
-      for (const extract::Attribution& a : fa.AttributionsOf(hit.sentence))
+      std::vector<DraftActor> speaker;  // who the sentence says is speaking, as an actor
+      for (const extract::Attribution& a : fa.AttributionsOf(hit.sentence)) {
         if (std::find(d.attribution.begin(), d.attribution.end(), a.who) == d.attribution.end())
           d.attribution.push_back(a.who);
+        const int actor = fa.actor_at[a.first];
+        if (speaker.empty() && actor >= 0) speaker.push_back(MakeActor(doc, fa.actors[static_cast<size_t>(actor)]));
+      }
+      // What the mood of the clause and the kind of the actors make of the event.
+      ApplyMood(hit.mood, speaker, &d);
+      RetypeByActors(&d);
       // Date: the first date expression of the sentence that fits the status.
       thread_local std::vector<text::DateMatch> dates;
       text::FindDates(doc, sentence.first_token, sentence.end_token, ctx.article_date, &dates);

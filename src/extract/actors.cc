@@ -314,21 +314,33 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     kept.push_back(std::move(phrase));
   }
 
-  // Step 5: coordination groups ("gendarmes and officers", "A, B and C").
+  // Step 5: coordination groups ("gendarmes and officers", "A, B and C"). A gap of
+  // "and", "or" or "as well as" joins two phrases; a bare comma joins them only in a
+  // list that ends with such a gap ("in Calais, workers ..." is no list).
+  enum class Gap { kNone, kConjunction, kComma };
+  auto gap_between = [&](const ActorPhrase& a, const ActorPhrase& b) {
+    if (b.first <= a.end || b.first - a.end > 3) return Gap::kNone;
+    bool conjunction = false;
+    for (uint32_t g = a.end; g < b.first; ++g) {
+      const std::string_view key = doc.Key(g);
+      if (key == "and" || key == "or" || key == "as" || key == "well") conjunction = true;
+      else if (key != ",") return Gap::kNone;
+    }
+    return conjunction ? Gap::kConjunction : Gap::kComma;
+  };
   const int base = static_cast<int>(ctx.out.actors.size());
+  for (size_t k = 0; k < kept.size(); ++k) kept[k].group = base + static_cast<int>(k);
+  for (size_t k = kept.size(); k-- > 1;) {
+    const Gap gap = gap_between(kept[k - 1], kept[k]);
+    const bool list_continues = gap == Gap::kComma && k + 1 < kept.size() && kept[k + 1].group == kept[k].group &&
+                                kept[k + 1].group != base + static_cast<int>(k + 1);
+    if (gap == Gap::kConjunction || list_continues) {
+      const int group = kept[k].group;
+      for (size_t m = k; m < kept.size() && kept[m].group == group; ++m) kept[m].group = kept[k - 1].group;
+    }
+  }
   for (size_t k = 0; k < kept.size(); ++k) {
     ActorPhrase& phrase = kept[k];
-    phrase.group = base + static_cast<int>(k);
-    if (k > 0) {
-      const ActorPhrase& prev = kept[k - 1];
-      const uint32_t gap_first = prev.end, gap_end = phrase.first;
-      bool joined = gap_end > gap_first && gap_end - gap_first <= 3;
-      for (uint32_t g = gap_first; joined && g < gap_end; ++g) {
-        const std::string_view key = doc.Key(g);
-        joined = key == "and" || key == "or" || key == "," || key == "as" || key == "well";
-      }
-      if (joined) phrase.group = prev.group;
-    }
     for (uint32_t t = phrase.first; t < phrase.end; ++t) ctx.out.actor_at[t] = base + static_cast<int>(k);
     ctx.out.actors.push_back(std::move(phrase));
   }

@@ -31,6 +31,11 @@ struct ActorPhrase {
   int group = -1;                // actors joined by "and" share a group id
 };
 
+// The mood the words before a trigger give it: the event is reported as done, or
+// as promised ("will release"), demanded of someone ("must release"), or refused
+// ("will not release", "refused to release").
+enum class Mood : uint8_t { kFact, kIntent, kObligation, kRefusal };
+
 struct TriggerHit {
   uint32_t entry = 0;            // index into Lexicons::trigger()
   uint32_t first = 0, end = 0;   // token range of the matched words
@@ -41,6 +46,7 @@ struct TriggerHit {
   bool in_quote = false;
   EventStatus status = EventStatus::kOccurred;
   bool negated = false;          // "did not attack": no event
+  Mood mood = Mood::kFact;
   bool background = false;       // the reason for another event ("protest against the killing")
   std::vector<int> source, target;  // indices into FieldAnalysis::actors
   std::vector<std::string> notes;   // how roles and status were decided

@@ -34,6 +34,7 @@ constexpr NamedBit kClassNames[] = {
     {"rel", kRel},   {"pron", kPron},   {"be", kBe},         {"aux", kAux},         {"modal", kModal},
     {"neg", kNeg},   {"report", kReport}, {"attempt", kAttempt}, {"plan", kPlan}, {"threat", kThreat},
     {"hypo", kHypo}, {"deny", kDeny}, {"grievance", kGrievance},
+    {"intent", kIntent},     {"oblige", kOblige}, {"refuse", kRefuse},
 };
 
 constexpr std::string_view kCueNames[] = {
@@ -204,7 +205,8 @@ uint32_t Lexicons::ClassesOf(const text::Document& doc, uint32_t i) const {
   uint32_t classes = ClassesOfWord(key);
   const std::string_view lemma = doc.Lemma(i);
   // Verbs that carry a class by their lemma (said -> say: report; tried -> try: attempt).
-  if (lemma != key) classes |= ClassesOfWord(lemma) & (kReport | kAttempt | kPlan | kThreat | kDeny | kBe | kAux);
+  if (lemma != key)
+    classes |= ClassesOfWord(lemma) & (kReport | kAttempt | kPlan | kThreat | kDeny | kBe | kAux | kIntent | kRefuse);
   return classes;
 }
 

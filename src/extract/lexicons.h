@@ -35,6 +35,9 @@ enum WordClass : uint32_t {
   kHypo = 1u << 15,
   kDeny = 1u << 16,
   kGrievance = 1u << 17,
+  kIntent = 1u << 18,
+  kOblige = 1u << 19,
+  kRefuse = 1u << 20,
 };
 
 enum class OutcomeKind : uint8_t { kKilled, kInjured, kHospitalized, kArrested, kDisplaced, kParticipants };

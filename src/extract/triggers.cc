@@ -115,30 +115,53 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
     hit.passive = !hit.noun && IsPassiveParticiple(doc, m.first) && BeBefore(ctx, m.first, s.first_token);
     if (hit.passive) hit.notes.push_back("passive voice");
 
-    // Step 4: status and negation from the words to the left, within the clause.
+    // Step 4: status, mood and negation from the words to the left, within the
+    // clause. The nearest status word decides the status; negation with an intent
+    // ("will not", "would not") or a refusal word ("refused to") is a refusal, and
+    // negation alone ("did not attack") means no event.
+    bool negation = false, intent = false, oblige = false, refuse = false, status_set = false;
     for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < kStatusWindow; --k, ++steps) {
       const uint32_t j = k - 1;
       if (IsClauseBoundary(ctx, j) || doc.Key(j) == ",") break;
       if (ctx.out.trigger_at.size() > j && ctx.out.trigger_at[j] >= 0) break;  // another event's words
       const uint32_t classes = ctx.lex.ClassesOf(doc, j);
       const std::string_view key = doc.Key(j);
-      if ((classes & kNeg) && key != "without" && !(key == "no" && hit.noun)) {
-        hit.negated = true;
-        hit.notes.push_back("negated by '" + std::string(doc.Surface(j)) + "'");
-        break;
-      }
-      // "attempt to", "plans to", "threatened to": the status word governs an
+      // "attempt to", "plans to", "threatened to", "willing to": the word governs an
       // infinitive; "a planned attack" (an adjective) is no plan. Foiling or
       // thwarting needs no "to".
       const bool before_to = j + 1 < m.first && doc.Key(j + 1) == "to";
       const std::string_view lemma = doc.Lemma(j);
+      if ((classes & kNeg) && key != "without" && !(key == "no" && hit.noun)) negation = true;
+      if ((classes & kOblige)) oblige = true;
+      if ((classes & kRefuse) && before_to) refuse = true;
+      if ((classes & kIntent) && (before_to || (classes & kModal))) intent = true;
+      if (status_set) continue;
       const bool blocking = lemma == "foil" || lemma == "thwart" || lemma == "prevent";
-      if (classes & kDeny) { hit.status = EventStatus::kDenied; break; }
-      if ((classes & kAttempt) && (before_to || blocking || hit.noun)) { hit.status = EventStatus::kAttempted; break; }
-      if ((classes & kThreat) && before_to) { hit.status = EventStatus::kThreatened; break; }
-      if ((classes & kPlan) && key != "call" && before_to) { hit.status = EventStatus::kPlanned; break; }
-      if (key == "will" || key == "shall" || key == "'ll") { hit.status = EventStatus::kPlanned; break; }
-      if (classes & kHypo) { hit.status = EventStatus::kHypothetical; break; }
+      EventStatus status = EventStatus::kOccurred;
+      if (classes & kDeny) status = EventStatus::kDenied;
+      else if ((classes & kAttempt) && (before_to || blocking || hit.noun)) status = EventStatus::kAttempted;
+      else if ((classes & kThreat) && before_to) status = EventStatus::kThreatened;
+      else if ((classes & kPlan) && key != "call" && before_to) status = EventStatus::kPlanned;
+      else if ((classes & kIntent) && (before_to || (classes & kModal))) status = EventStatus::kPlanned;
+      else if (classes & kHypo) status = EventStatus::kHypothetical;
+      if (status != EventStatus::kOccurred) {
+        hit.status = status;
+        status_set = true;
+      }
+    }
+    if (refuse || (negation && intent)) {
+      hit.mood = Mood::kRefusal;
+      hit.status = EventStatus::kOccurred;
+      hit.notes.push_back("mood: refused");
+    } else if (negation) {
+      hit.negated = true;
+      hit.notes.push_back("negated");
+    } else if (oblige) {
+      hit.mood = Mood::kObligation;
+      hit.notes.push_back("mood: demanded of someone");
+    } else if (intent) {
+      hit.mood = Mood::kIntent;
+      hit.notes.push_back("mood: intended or promised");
     }
     if (hit.status != EventStatus::kOccurred)
       hit.notes.push_back(std::string("status ") + std::string(ToString(hit.status)));
