@@ -33,6 +33,7 @@
 // Accept() then drops the mentions whose cues say they are not places.
 #include "geo/toponym_finder.h"
 
+#include <cmath>
 #include <string>
 #include <unordered_set>
 
@@ -130,8 +131,16 @@ bool ToponymFinder::IsUnknownName(const text::Document& doc, uint32_t i) const {
     return false;
   const std::string_view key = doc.Key(t);
   if (lexicon_.Classes(key) != 0 || abbreviations_.IsSentenceStarter(key)) return false;
+  if (IsEnglishWord(doc, i)) return false;
   const Gazetteer::Lookup lookup = gazetteer_.Find(key);
-  return lookup.postings.empty() && !lookup.prefix && !IsEnglishWord(doc, i);
+  if (lookup.prefix) return false;
+  // A small town's name before another name is a given name more often ("Imelda").
+  for (const format::Posting& p : lookup.postings) {
+    if (p.place >= gazetteer_.place_count()) continue;
+    const format::Place& place = gazetteer_.place(p.place);
+    if (place.type <= format::PlaceType::kAdmin1 || place.population >= 100000) return false;
+  }
+  return true;
 }
 
 bool ToponymFinder::IsSurname(const text::Document& doc, uint32_t i) const {
@@ -345,7 +354,9 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       }
       // A name just before that is itself a person's name ("Coach Michael") is no place.
       const bool prev_in_place = out->size() > first_mention && out->back().end == i &&
-                                 !(out->back().cues & (kPersonWord | kAfterTitle));
+                                 !(out->back().cues & (kPersonWord | kAfterTitle)) &&
+                                 (out->back().source != MentionSource::kName || NamesMajorPlace(out->back()) ||
+                                  NamesBigCity(out->back(), 100000) || Placed(out->back()));
       if ((best.flags & format::kPersonName) && !prev_in_place && IsNameNeighbour(doc, i - 1)) cues |= kInPersonName;
       // "Boko Haram", "Sulayman Bak": the end of a longer name the gazetteer lacks.
       if (!prev_in_place && best_end == i + 1 && IsUnknownName(doc, i - 1)) cues |= kFollowedByName | kAfterUnknownName;
@@ -367,8 +378,16 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       while (k + 1 < run_end && !tokens[k].Is(text::kCapitalized)) ++k;  // "Ras al Ain"
       const std::string_view nk = doc.Key(k);
       const Gazetteer::Lookup next = gazetteer_.Find(nk);
-      if (next.postings.empty() && !IsEnglishWord(doc, k) && lexicon_.Classes(nk) == 0)
-        cues |= kFollowedByName;
+      if (next.postings.empty() && lexicon_.Classes(nk) == 0) {
+        // An English word capitalised inside a sentence is part of a name too ("Merrill
+        // Lynch"), unless the name ends in an organisation's head ("Dublin Arts Council").
+        bool head = false;
+        for (uint32_t h = k; h < run_end; ++h)
+          head |= (lexicon_.Classes(doc.Key(h)) & (kOrgHead | kAdminHead | kCityHead | kSubHead)) != 0;
+        if (!head && run_end < n && (lexicon_.Classes(doc.Key(run_end)) & (kOrgHead | kSubHead))) head = true;
+        if (!IsEnglishWord(doc, k) || (!head && !tokens[k].Is(text::kSentenceStart) && !title_case))
+          cues |= kFollowedByName;
+      }
     }
     if (lexicon_.Classes(doc.Key(t)) & kTime) cues |= kTimeWord;
     // "Congress", "University": a context word alone is a place only with a strong cue.
@@ -539,6 +558,16 @@ bool ToponymFinder::NamesBigCity(const Mention& m, uint32_t population) const {
   return false;
 }
 
+bool ToponymFinder::Placed(const Mention& m) const {
+  if (m.cues & (kInDateline | kHasContainer | kIsContainer | kCityCue | kAdminCue)) return true;
+  if (!(m.cues & kAfterLocative)) return false;
+  // "in Congress", "at Christmas", "on Oracle": after a preposition, a word or a
+  // person's name is a place only if it names a major place or a city of 50,000.
+  if (m.cues & (kContextWord | kTimeWord)) return false;
+  if (m.cues & (kCommonWord | kPersonWord)) return NamesMajorPlace(m) || NamesBigCity(m, 50000);
+  return true;
+}
+
 void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
   // Keys that some mention shows to be a person's name.
   thread_local std::unordered_set<uint64_t> person_keys;
@@ -559,7 +588,7 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
   full_names.clear();
   for (const Mention& m : *mentions) {
     if (m.source != MentionSource::kName || (m.cues & (kAfterTitle | kInPersonName))) continue;
-    if (StrongCue(m.cues)) placed_keys.insert(m.key_hash);
+    if (Placed(m)) placed_keys.insert(m.key_hash);
     if (m.end > m.first + 1)
       for (const format::Posting& p : m.postings)
         if (p.kind == format::NameKind::kOfficial && p.place < gazetteer_.place_count() &&
@@ -570,7 +599,7 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     if (m.source == MentionSource::kSublocation) continue;
     const uint32_t c = m.cues;
     if (m.source == MentionSource::kRegion) continue;
-    bool strong = StrongCue(c);
+    bool strong = Placed(m);
     if (!strong && !(c & (kAfterTitle | kInPersonName | kPersonNext | kFollowedByName)) &&
         !person_keys.count(m.key_hash)) {
       if (placed_keys.count(m.key_hash)) strong = true;
@@ -583,7 +612,7 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     else if (!strong && person_keys.count(m.key_hash)) ok = false;
     else if ((c & kPersonNext) && !strong) ok = false;
     else if ((c & (kFollowedByName | kShortKey)) && !(c & (kHasContainer | kIsContainer | kInDateline)) &&
-             !((c & kFollowedByName) && NamesMajorPlace(m))) {
+             !((c & kFollowedByName) && (NamesMajorPlace(m) || (NamesBigCity(m, 100000) && !(c & kCommonWord))))) {
       // An alias of one or two letters ("UK") is fine; a town of that name is not.
       bool alias = false;
       for (const format::Posting& p : m.postings) alias |= p.kind == format::NameKind::kAbbreviation;
@@ -591,15 +620,24 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     }
     else if ((c & kTimeWord) && !(c & (kHasContainer | kIsContainer | kInDateline))) ok = false;
     else if ((c & kContextWord) && !strong) ok = false;
-    else if ((c & (kPersonWord | kCommonWord)) && !strong && !NamesMajorPlace(m) && !NamesBigCity(m, 100000))
-      ok = false;  // "Drake", "Foster", "Standard": a person or a word more often than a small town
+    else if ((c & kPersonWord) && !strong && !NamesMajorPlace(m) && !NamesBigCity(m, 100000))
+      ok = false;  // "Drake", "Foster": a person more often than a small town
+    else if ((c & kCommonWord) && !strong && !NamesMajorPlace(m))
+      ok = false;  // "Standard", "Reading", "Mobile": a word unless the text places it
     else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym))) ok = false;
     else if ((c & kAcronym) && !strong) ok = false;
     else if (!strong) {
-      // A division's short name alone ("Bay", "Bari", "Richard") is too weak a cue.
-      bool all_short = true;
-      for (const format::Posting& p : m.postings) all_short &= p.kind == format::NameKind::kShort;
-      if (all_short) ok = false;
+      // A division's short name alone ("Bay", "Bari") is too weak a cue, and so is a
+      // division the data knows nothing of (no city, no coordinates: "Richard").
+      bool all_short = true, all_obscure = true;
+      for (const format::Posting& p : m.postings) {
+        all_short &= p.kind == format::NameKind::kShort;
+        if (p.place < gazetteer_.place_count()) {
+          const format::Place& place = gazetteer_.place(p.place);
+          all_obscure &= place.type != format::PlaceType::kCountry && place.population == 0 && std::isnan(place.lat);
+        }
+      }
+      if (all_short || all_obscure) ok = false;
     }
     m.accepted = ok;
   }

@@ -75,6 +75,10 @@ class ToponymFinder {
   bool IsNameNeighbour(const text::Document& doc, uint32_t i) const;
   // Whether token i (or its lemma) is a lower-case English word in WordNet.
   bool IsEnglishWord(const text::Document& doc, uint32_t i) const;
+  // Whether the cues around a mention tie it to a place strongly enough (a container,
+  // the dateline, "city of"; a preposition, except before an English word or a
+  // person's name that names no major place or city of 50,000).
+  bool Placed(const Mention& m) const;
   // Whether a mention may name a city of at least `population`.
   bool NamesBigCity(const Mention& m, uint32_t population) const;
   // Whether a mention may name a country or a first-level division of 500,000 people
