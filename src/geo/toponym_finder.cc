@@ -354,7 +354,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       }
       // A name just before that is itself a person's name ("Coach Michael") is no place.
       const bool prev_in_place = out->size() > first_mention && out->back().end == i &&
-                                 !(out->back().cues & (kPersonWord | kAfterTitle)) &&
+                                 !(out->back().cues & (kPersonWord | kAfterTitle | kFollowedByName)) &&
                                  (out->back().source != MentionSource::kName || NamesMajorPlace(out->back()) ||
                                   NamesBigCity(out->back(), 100000) || Placed(out->back()));
       if ((best.flags & format::kPersonName) && !prev_in_place && IsNameNeighbour(doc, i - 1)) cues |= kInPersonName;
@@ -378,7 +378,15 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       while (k + 1 < run_end && !tokens[k].Is(text::kCapitalized)) ++k;  // "Ras al Ain"
       const std::string_view nk = doc.Key(k);
       const Gazetteer::Lookup next = gazetteer_.Find(nk);
-      if (next.postings.empty() && lexicon_.Classes(nk) == 0) {
+      // A small town's name or a division's short name after it does not make the pair
+      // a place ("Clint Eastwood", "Gordon Brown").
+      bool next_place = false;
+      for (const format::Posting& p : next.postings)
+        if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort &&
+            (gazetteer_.place(p.place).type <= format::PlaceType::kAdmin1 ||
+             gazetteer_.place(p.place).population >= 100000))
+          next_place = true;
+      if (!next_place && lexicon_.Classes(nk) == 0) {
         // An English word capitalised inside a sentence is part of a name too ("Merrill
         // Lynch"), unless the name ends in an organisation's head ("Dublin Arts Council").
         bool head = false;
