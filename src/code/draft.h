@@ -28,6 +28,7 @@ struct DraftActor {
   bool armed = false;
   bool state = false;      // takes the event's country when it has none
   bool country_actor = false;  // a country's name standing for its government
+  bool named_person = false;   // a titled person with a name
 };
 
 struct EventDraft {

@@ -112,7 +112,19 @@ DraftActor MakeActor(const text::Document& doc, const extract::ActorPhrase& phra
   a.armed = phrase.armed;
   a.state = phrase.state;
   a.country_actor = phrase.country_actor;
+  a.named_person = phrase.named_person;
   return a;
+}
+
+// The actors a phrase names: one, or one per country of coordinated demonyms
+// ("French and Egyptian warships").
+void AddActors(const text::Document& doc, const extract::ActorPhrase& phrase, std::vector<DraftActor>* out) {
+  out->push_back(MakeActor(doc, phrase));
+  for (const std::string& country : phrase.extra_countries) {
+    DraftActor other = out->back();
+    other.actor.country = country;
+    out->push_back(std::move(other));
+  }
 }
 
 bool IsViolent(const EventDraft& d) {
@@ -240,8 +252,8 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
                               "): " + std::string(ToString(entry.type)) + (entry.mode.empty() ? "" : "/") +
                               std::string(entry.mode) + ", CAMEO " + std::string(entry.cameo));
       for (const std::string& note : hit.notes) d.explanation.push_back(note);
-      for (int a : hit.source) d.source.push_back(MakeActor(doc, fa.actors[static_cast<size_t>(a)]));
-      for (int a : hit.target) d.target.push_back(MakeActor(doc, fa.actors[static_cast<size_t>(a)]));
+      for (int a : hit.source) AddActors(doc, fa.actors[static_cast<size_t>(a)], &d.source);
+      for (int a : hit.target) AddActors(doc, fa.actors[static_cast<size_t>(a)], &d.target);
       for (const extract::SeizedMention& seized : fa.SeizedOf(hit.sentence))
         if (seized.trigger == t) d.outcome.seized.push_back(Seized{seized.what, seized.count});
       std::vector<DraftActor> speaker;  // who the sentence says is speaking, as an actor

@@ -72,7 +72,9 @@ bool TakesLocalCountry(const DraftActor& a) {
 }
 
 void FinishActor(const std::string& local_country, DraftActor* a) {
-  if (!a->actor.country && !local_country.empty() && TakesLocalCountry(*a)) a->actor.country = local_country;
+  // A named person (a president, a minister) may act abroad: no country by place.
+  if (!a->actor.country && !local_country.empty() && TakesLocalCountry(*a) && !a->named_person)
+    a->actor.country = local_country;
   a->actor.code = a->actor.country.value_or("") + a->actor.sector.value_or("");
 }
 
@@ -95,15 +97,18 @@ double Confidence(const EventDraft& d, bool intervention_in_protest) {
 
 struct EventCoder::Impl {
   const geo::Geocoder* geocoder = nullptr;
+  const text::Lemmatizer* lemmatizer = nullptr;
   std::unique_ptr<extract::Lexicons> lex;
 };
 
 EventCoder::EventCoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 EventCoder::~EventCoder() = default;
 
-Result<std::unique_ptr<EventCoder>> EventCoder::Load(const std::string& data_dir, const geo::Geocoder* geocoder) {
+Result<std::unique_ptr<EventCoder>> EventCoder::Load(const std::string& data_dir, const geo::Geocoder* geocoder,
+                                                     const text::Lemmatizer* lemmatizer) {
   auto impl = std::make_unique<Impl>();
   impl->geocoder = geocoder;
+  impl->lemmatizer = lemmatizer;
   auto lex = extract::Lexicons::Load();
   if (!lex.ok()) return lex.status();
   impl->lex = std::move(lex).value();
@@ -117,9 +122,9 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
   const extract::Lexicons& lex = *impl_->lex;
 
   // Step 1: extract from the title and the text.
-  extract::ExtractContext title_ctx{lex, title, places.places, impl_->geocoder, title_analysis};
+  extract::ExtractContext title_ctx{lex, title, places.places, impl_->geocoder, impl_->lemmatizer, title_analysis};
   extract::Extract(title_ctx);
-  extract::ExtractContext body_ctx{lex, body, places.places, impl_->geocoder, body_analysis};
+  extract::ExtractContext body_ctx{lex, body, places.places, impl_->geocoder, impl_->lemmatizer, body_analysis};
   extract::Extract(body_ctx);
 
   // Step 2: drafts, completed and merged.

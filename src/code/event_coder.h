@@ -9,12 +9,15 @@
 #include "annals/annals.h"
 #include "geo/geocoder.h"
 #include "text/document.h"
+#include "text/lemmatizer.h"
 
 namespace annals::code {
 
 class EventCoder {
  public:
-  static Result<std::unique_ptr<EventCoder>> Load(const std::string& data_dir, const geo::Geocoder* geocoder);
+  // `geocoder` and `lemmatizer` are the pipeline's, used read-only; either may be null.
+  static Result<std::unique_ptr<EventCoder>> Load(const std::string& data_dir, const geo::Geocoder* geocoder,
+                                                  const text::Lemmatizer* lemmatizer);
   ~EventCoder();
 
   // Fills record->events and record->quotes. Thread-safe.

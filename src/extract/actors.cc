@@ -16,6 +16,7 @@
 #include <algorithm>
 
 #include "extract/steps.h"
+#include "geo/gazetteer.h"
 
 namespace annals::extract {
 namespace {
@@ -28,7 +29,7 @@ bool IsCollective(std::string_view lemma) {
       "group",  "crowd",  "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
       "scores", "number", "member", "members", "supporter", "team", "unit", "contingent", "band",
       "convoy", "batch",  "couple", "pair", "total", "handful", "squad", "mob", "gang", "party",
-      "delegation", "detachment", "battalion", "platoon", "brigade", "company", "column", "wave", "host",
+      "delegation", "detachment", "battalion", "platoon", "brigade", "company", "column", "wave",
       "family", "families", "bunch", "majority", "minority", "rest", "some", "many", "several", "most",
       "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
   return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
@@ -61,10 +62,27 @@ bool IsModifierWord(const ExtractContext& ctx, uint32_t i) {
                                                       "displaced", "injured", "wounded", "detained", "masked",
                                                       "disgruntled", "striking", "retired", "elected", "united",
                                                       "uniformed", "unarmed", "organized", "organised", "ruling"};
+  // Verb forms that are not nouns or adjectives ("sent", "took") end the phrase.
+  const text::LemmaInfo info = ctx.lemmatizer ? ctx.lemmatizer->Lookup(key) : text::LemmaInfo{};
+  if (info.known && !info.verb.empty() && info.noun.empty() && info.adj.empty() && !t.Is(text::kCapitalized))
+    return false;
   if ((key.ends_with("ed") || key.ends_with("ing")) &&
       std::find(std::begin(kParticiples), std::end(kParticiples), key) == std::end(kParticiples))
     return t.Is(text::kCapitalized) && !t.Is(text::kSentenceStart);
   return true;
+}
+
+// The alpha-3 code of the country that a folded word names or describes ("french",
+// "vietnamese", "iraq"), or "" (also when there is no geocoder).
+std::string_view CountryOfWord(const ExtractContext& ctx, std::string_view key) {
+  if (!ctx.geocoder || key.empty()) return {};
+  const geo::Gazetteer& gazetteer = ctx.geocoder->gazetteer();
+  for (const geo::format::Posting& posting : gazetteer.Find(key).postings) {
+    const geo::format::Place& place = gazetteer.place(posting.place);
+    if (posting.kind == geo::format::NameKind::kDemonym || place.type == geo::format::PlaceType::kCountry)
+      return gazetteer.Alpha3(place.country);
+  }
+  return {};
 }
 
 struct Builder {
@@ -116,8 +134,26 @@ struct Builder {
       const text::Token& t = ctx.doc.tokens[j];
       const std::string_view key = ctx.doc.Key(j);
       if (const geo::FoundPlace* place = PlaceAt(j)) {
+        // "French and Egyptian warships": each demonym of a coordination is a country.
+        if (!phrase->country.empty() && place->mention.kind == PlaceKind::kDemonym &&
+            place->end_token < start && ctx.doc.Key(place->end_token) == "and" &&
+            place->country_alpha3 != phrase->country)
+          phrase->extra_countries.push_back(place->country_alpha3);
         ApplyPlace(*place, phrase);
         i = place->first_token;
+        continue;
+      }
+      if (key == "and" && j > s.first_token && PlaceAt(j - 1) &&
+          PlaceAt(j - 1)->mention.kind == PlaceKind::kDemonym && i < start && PlaceAt(i) &&
+          PlaceAt(i)->mention.kind == PlaceKind::kDemonym) {
+        i = j;  // the "and" between two demonyms
+        continue;
+      }
+      // "Vietnamese-led forces", "US-backed militia": the leader's country.
+      if (t.Is(text::kHyphenated) && (key.ends_with("-led") || key.ends_with("-backed"))) {
+        const std::string_view leader = CountryOfWord(ctx, key.substr(0, key.rfind('-')));
+        if (!leader.empty() && phrase->country.empty()) phrase->country = std::string(leader);
+        i = j;
         continue;
       }
       if (IsNumberToken(ctx.doc, j)) {
@@ -189,7 +225,18 @@ struct Builder {
         ApplyPlace(*place, phrase);
         return place->end_token;
       }
-      return end;
+      if (place->mention.kind != PlaceKind::kDemonym) return end;
+    }
+    // "doctors from two American aid groups": a demonym in the group named after it.
+    for (uint32_t j = i; j < s.end_token && j < i + kMaxRightTokens; ++j) {
+      const text::Token& t = ctx.doc.tokens[j];
+      if (!t.Is(text::kWord) && !IsNumberToken(ctx.doc, j)) break;
+      if (ctx.out.trigger_at[j] >= 0 && !ctx.out.triggers[static_cast<size_t>(ctx.out.trigger_at[j])].noun) break;
+      if (const geo::FoundPlace* place = PlaceAt(j); place && place->mention.kind == PlaceKind::kDemonym) {
+        ApplyPlace(*place, phrase);
+        break;
+      }
+      if ((ctx.lex.ClassesOf(ctx.doc, j) & ~(kDet | kQuant)) != 0) break;
     }
     uint32_t j = i;
     while (j < s.end_token && j - i < kMaxRightTokens && ctx.doc.tokens[j].Is(text::kCapitalized) &&
@@ -254,13 +301,24 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     phrase.kind = title.kind == ActorKind::kPerson ? ActorKind::kPerson : title.kind;
     phrase.sector = std::string(title.sector);
     phrase.state = title.state;
+    phrase.named_person = true;
     phrase.first = b.GrowLeft(m.first, &phrase);
     phrase.end = j;
+    // "Arab League Secretary General X", "Hamas leader X": the person acts for the
+    // organisation named before the title.
+    for (const PhraseMatcher::Match& unit : units) {
+      const ActorEntry& org = ctx.lex.actor(unit.value);
+      if (org.organisation && unit.first >= phrase.first && unit.end <= m.first) b.ApplyEntry(org, true, &phrase);
+    }
     phrases.push_back(std::move(phrase));
   }
   for (const int p : ctx.out.PlacesOf(sentence_index)) {
     const geo::FoundPlace& place = ctx.places[static_cast<size_t>(p)];
     if (place.mention.kind != PlaceKind::kCountry || place.country_alpha3.empty()) continue;
+    // "Kragujevac, Serbia": a country that situates another place is no actor.
+    bool situates = false;
+    for (const int q : ctx.out.PlacesOf(sentence_index)) situates |= ctx.places[static_cast<size_t>(q)].container == p;
+    if (situates) continue;
     const uint32_t before = place.first_token;
     if (before > s.first_token) {
       const uint32_t classes = ctx.lex.ClassesOf(doc, before - 1);
@@ -297,6 +355,29 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     phrase.country = place.country_alpha3;
     phrase.first = b.GrowLeft(place.first_token, &phrase);
     phrase.end = place.end_token;
+    phrases.push_back(std::move(phrase));
+  }
+
+  // Step 3c: a demonym right before an event noun names who acted ("Palestinian
+  // riots", "Israeli airstrikes"): soldiers for violence, people otherwise.
+  for (const int p : ctx.out.PlacesOf(sentence_index)) {
+    const geo::FoundPlace& place = ctx.places[static_cast<size_t>(p)];
+    if (place.mention.kind != PlaceKind::kDemonym || place.country_alpha3.empty() || place.end_token >= s.end_token)
+      continue;
+    const int trigger = ctx.out.trigger_at[place.end_token];
+    if (trigger < 0 || !ctx.out.triggers[static_cast<size_t>(trigger)].noun) continue;
+    const TriggerEntry& entry = ctx.lex.trigger(ctx.out.triggers[static_cast<size_t>(trigger)].entry);
+    const bool violent = entry.type == EventType::kAssault || entry.type == EventType::kCoerce;
+    ActorPhrase phrase;
+    phrase.first = place.first_token;
+    phrase.end = place.end_token;
+    phrase.head = place.end_token - 1;
+    phrase.sentence = sentence_index;
+    phrase.kind = violent ? ActorKind::kMilitary : ActorKind::kCivilians;
+    phrase.sector = violent ? "MIL" : "CVL";
+    phrase.armed = violent;
+    phrase.state = violent;
+    phrase.country = place.country_alpha3;
     phrases.push_back(std::move(phrase));
   }
 

@@ -14,6 +14,7 @@
 #include "extract/lexicons.h"
 #include "geo/geocoder.h"
 #include "text/document.h"
+#include "text/lemmatizer.h"
 
 namespace annals::extract {
 
@@ -24,6 +25,8 @@ struct ActorPhrase {
   ActorKind kind = ActorKind::kUnknown;
   std::string sector;            // CAMEO agent code, empty when none
   std::string country;           // alpha-3, empty when not stated
+  std::vector<std::string> extra_countries;  // "French and Egyptian warships": EGY after FRA
+  bool named_person = false;     // a title with a personal name ("President Mario Soares")
   bool armed = false;
   bool state = false;            // takes the event's country when none is stated
   bool country_actor = false;    // a country's name standing for its government
@@ -154,6 +157,7 @@ struct ExtractContext {
   const text::Document& doc;
   const std::vector<geo::FoundPlace>& places;  // all places of the article
   const geo::Geocoder* geocoder;               // may be null in tests
+  const text::Lemmatizer* lemmatizer;          // may be null in tests
   FieldAnalysis& out;
 };
 

@@ -147,8 +147,10 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
     const int object = ObjectRightOf(ctx, hit.end, s, &prep);
     const int agent = AgentAfter(ctx, hit.end, s);
 
-    // "between X and Y".
-    if (hit.end < s.end_token && doc.Key(hit.end) == "between" && object >= 0) {
+    // "clashes between X and Y" (for other events, "mediation between X and Y", X
+    // and Y are the targets, read below).
+    if (entry.roles == RoleFrame::kSymmetric && hit.end < s.end_token && doc.Key(hit.end) == "between" &&
+        object >= 0) {
       const std::vector<int> group = GroupOf(ctx.out, object);
       if (group.size() >= 2) {
         hit.source = {group[0]};
@@ -184,7 +186,7 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
       const bool attached = object >= 0 && ctx.out.actors[static_cast<size_t>(object)].first <= hit.end + 3;
       if (attached && object != agent &&
           (prep == "on" || prep == "against" || prep == "of" || prep == "at" || prep == "upon" || prep == "with" ||
-           prep == "targeting"))
+           prep == "targeting" || prep == "between"))
         hit.target = GroupOf(ctx.out, object);
       continue;
     }

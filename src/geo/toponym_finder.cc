@@ -570,9 +570,9 @@ bool ToponymFinder::Placed(const Mention& m) const {
   if (m.cues & (kInDateline | kHasContainer | kIsContainer | kCityCue | kAdminCue)) return true;
   if (!(m.cues & kAfterLocative)) return false;
   // "in Congress", "at Christmas", "on Oracle": after a preposition, a word or a
-  // person's name is a place only if it names a major place or a city of 50,000.
+  // person's name is a place only if it names a major place or a town of 10,000.
   if (m.cues & (kContextWord | kTimeWord)) return false;
-  if (m.cues & (kCommonWord | kPersonWord)) return NamesMajorPlace(m) || NamesBigCity(m, 50000);
+  if (m.cues & (kCommonWord | kPersonWord)) return NamesMajorPlace(m) || NamesBigCity(m, 10000);
   return true;
 }
 

@@ -77,7 +77,7 @@ class ToponymFinder {
   bool IsEnglishWord(const text::Document& doc, uint32_t i) const;
   // Whether the cues around a mention tie it to a place strongly enough (a container,
   // the dateline, "city of"; a preposition, except before an English word or a
-  // person's name that names no major place or city of 50,000).
+  // person's name that names no major place or town of 10,000).
   bool Placed(const Mention& m) const;
   // Whether a mention may name a city of at least `population`.
   bool NamesBigCity(const Mention& m, uint32_t population) const;
