@@ -243,6 +243,7 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       d.status = hit.status;
       d.in_quote = hit.in_quote;
       d.background = hit.background;
+      d.subordinate = hit.subordinate;
       d.noun_actor_trigger = fa.actor_at[hit.head] >= 0;
       d.trigger = std::string(doc.SpanText(hit.first, hit.end));
       d.trigger_span = doc.SpanOf(hit.first, hit.end);

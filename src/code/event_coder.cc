@@ -7,7 +7,8 @@
 // further mention that told it again (at most three), -0.05 for each sentence
 // before its first mention (at most five: news and event notes lead with the main
 // event), -0.15 when it is only read inside a quotation, -0.25 when it did not
-// (yet) occur, -0.35 when it is only the reason for another event, a tie-break of 0.0005 per byte of its trigger's offset (at most
+// (yet) occur, -0.35 when it is only the reason for another event, -0.12 when it
+// is told in a clause below another event's, a tie-break of 0.0005 per byte of its trigger's offset (at most
 // 40), -0.2 when its trigger is only a group's name ("protesters"), and an
 // arrest or dispersal of a protest's crowd stays below that protest. The result is
 // clamped to [0.05, 0.99].
@@ -89,6 +90,7 @@ double Confidence(const EventDraft& d, bool intervention_in_protest) {
   if (d.status != EventStatus::kOccurred) c -= 0.25;
   if (d.noun_actor_trigger) c -= 0.2;
   if (d.background) c -= 0.35;
+  if (d.subordinate) c -= 0.12;
   if (intervention_in_protest) c -= 0.1;
   return std::clamp(c, 0.05, 0.99);
 }

@@ -189,6 +189,7 @@ void Absorb(const geo::GeoResult& geo, EventDraft* keep, EventDraft* other) {
     return a.start < b.start;
   });
   keep->in_quote = keep->in_quote && other->in_quote;
+  keep->subordinate = keep->subordinate && other->subordinate;
   keep->first_sentence = std::min(keep->first_sentence, other->first_sentence);
   keep->explanation.push_back("merged with '" + other->trigger + "' (same event told again)");
   other->dropped = true;

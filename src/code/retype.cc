@@ -13,8 +13,8 @@
 //     coerce, sanction, mobilise, and the coercive protests: strikes, boycotts,
 //     blockades); announced demonstrations stay protests with status planned.
 // Actors: a protest whose source is a country (its government) is a formal protest
-// (DISAPPROVE, CAMEO 114); a blockade or closure by soldiers or police is
-// coercion (COERCE, CAMEO 172).
+// (DISAPPROVE, CAMEO 114); a blockade or closure by a state, its soldiers or its
+// police is coercion (COERCE, CAMEO 172).
 #include "code/retype.h"
 
 namespace annals::code {
@@ -85,9 +85,10 @@ void ApplyMood(extract::Mood mood, const std::vector<DraftActor>& speaker, Event
 void RetypeByActors(EventDraft* d) {
   if (d->type != EventType::kProtest || d->source.empty()) return;
   const ActorKind kind = d->source.front().actor.kind;
-  if (d->source.front().country_actor) {
+  if (d->source.front().country_actor && d->mode != "obstruct") {
     Become(d, EventType::kDisapprove, "114", "a government's protest");
-  } else if ((kind == ActorKind::kMilitary || kind == ActorKind::kPolice) && d->mode == "obstruct") {
+  } else if ((kind == ActorKind::kMilitary || kind == ActorKind::kPolice || d->source.front().country_actor) &&
+             d->mode == "obstruct") {
     Become(d, EventType::kCoerce, "172", "a blockade by security forces");
     d->mode = "restrict";
     d->default_acled_sub = "Other";

@@ -319,7 +319,8 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     bool situates = false;
     for (const int q : ctx.out.PlacesOf(sentence_index)) situates |= ctx.places[static_cast<size_t>(q)].container == p;
     if (situates) continue;
-    const uint32_t before = place.first_token;
+    uint32_t before = place.first_token;
+    while (before > s.first_token && (ctx.lex.ClassesOf(doc, before - 1) & kDet)) --before;  // "in the Ivory Coast"
     if (before > s.first_token) {
       const uint32_t classes = ctx.lex.ClassesOf(doc, before - 1);
       const std::string_view key = doc.Key(before - 1);
@@ -365,7 +366,7 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     if (place.mention.kind != PlaceKind::kDemonym || place.country_alpha3.empty() || place.end_token >= s.end_token)
       continue;
     const int trigger = ctx.out.trigger_at[place.end_token];
-    if (trigger < 0 || !ctx.out.triggers[static_cast<size_t>(trigger)].noun) continue;
+    if (trigger < 0) continue;
     const TriggerEntry& entry = ctx.lex.trigger(ctx.out.triggers[static_cast<size_t>(trigger)].entry);
     const bool violent = entry.type == EventType::kAssault || entry.type == EventType::kCoerce;
     ActorPhrase phrase;

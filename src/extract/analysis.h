@@ -51,6 +51,8 @@ struct TriggerHit {
   bool negated = false;          // "did not attack": no event
   Mood mood = Mood::kFact;
   bool background = false;       // the reason for another event ("protest against the killing")
+  bool subordinate = false;      // in a clause below another event's ("a resolution that aims to
+                                 // tighten sanctions", "blocked roads to demand reforms")
   std::vector<int> source, target;  // indices into FieldAnalysis::actors
   std::vector<std::string> notes;   // how roles and status were decided
 };

@@ -167,6 +167,29 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
       hit.notes.push_back(std::string("status ") + std::string(ToString(hit.status)));
 
     hit.in_quote = InsideQuote(doc, m.first);
+    // Step 4b: a clause below an earlier event of the sentence: a relative or
+    // subordinate clause, a purpose infinitive, or the object of a verb.
+    const auto earlier = ctx.out.TriggersOf(sentence_index);
+    if (!earlier.empty()) {
+      const TriggerHit& prev = earlier.back();
+      const bool object_of_verb = hit.noun && !prev.noun && m.first >= prev.end && m.first - prev.end <= 3;
+      bool below = object_of_verb;
+      for (uint32_t k = prev.end; k < m.first && !below; ++k) {
+        const uint32_t classes = ctx.lex.ClassesOf(doc, k);
+        below = (classes & (kRel | kSub)) && !(classes & kPrep);
+      }
+      below |= m.first > prev.end && doc.Key(m.first - 1) == "to" && !hit.noun;
+      if (below) {
+        hit.subordinate = true;
+        hit.notes.push_back("in a clause below '" + std::string(doc.SpanText(prev.first, prev.end)) + "'");
+        // The object of a promise, demand or refusal shares its mood ("will provide
+        // food aid").
+        if (object_of_verb && prev.mood != Mood::kFact && hit.mood == Mood::kFact) {
+          hit.mood = prev.mood;
+          hit.status = prev.status;
+        }
+      }
+    }
     // Step 5: words that give another event's reason report no event of their own.
     bool protest_before = false;
     for (const TriggerHit& earlier : ctx.out.TriggersOf(sentence_index))
