@@ -29,6 +29,7 @@ struct DraftActor {
   bool state = false;      // takes the event's country when it has none
   bool country_actor = false;  // a country's name standing for its government
   bool named_person = false;   // a titled person with a name
+  bool singular = false;       // one person ("an officer", "a woman")
 };
 
 struct EventDraft {

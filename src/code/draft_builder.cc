@@ -113,6 +113,7 @@ DraftActor MakeActor(const text::Document& doc, const extract::ActorPhrase& phra
   a.state = phrase.state;
   a.country_actor = phrase.country_actor;
   a.named_person = phrase.named_person;
+  a.singular = phrase.singular;
   return a;
 }
 
@@ -132,15 +133,22 @@ bool IsViolent(const EventDraft& d) {
          (d.type == EventType::kCoerce && d.mode == "repression");
 }
 
-// Which trigger of a sentence an outcome count belongs to: the nearest trigger whose
-// type such a count describes, else the nearest trigger.
-int OwnerOf(const BuildContext& ctx, const extract::FieldAnalysis& fa, const extract::OutcomeMention& outcome) {
+// Which trigger an outcome count belongs to: the nearest trigger of its sentence whose
+// type such a count describes, else the nearest trigger of its sentence; a sentence
+// with no trigger ("Five soldiers died.") gives its counts to the last trigger of the
+// sentence before it.
+int OwnerOf(const BuildContext& ctx, const text::Document& doc, const extract::FieldAnalysis& fa,
+            const extract::OutcomeMention& outcome) {
   int best = -1, best_fit = -1;
   uint32_t best_distance = 0;
-  const std::span<const TriggerHit> here = fa.TriggersOf(outcome.sentence);
+  uint32_t sentence = outcome.sentence;
+  if (fa.TriggersOf(sentence).empty() && sentence > 0 &&
+      doc.sentences[sentence - 1].paragraph == doc.sentences[sentence].paragraph)
+    --sentence;
+  const std::span<const TriggerHit> here = fa.TriggersOf(sentence);
   for (size_t k = 0; k < here.size(); ++k) {
     const TriggerHit& hit = here[k];
-    const size_t t = fa.FirstTriggerOf(outcome.sentence) + k;
+    const size_t t = fa.FirstTriggerOf(sentence) + k;
     if (hit.negated) continue;
     const extract::TriggerEntry& entry = ctx.lex.trigger(hit.entry);
     int fit = 0;
@@ -302,7 +310,7 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
     // Outcome counts go to the trigger of their sentence that they describe; a
     // trigger split over several places keeps them on its first draft.
     for (const extract::OutcomeMention& outcome : fa.outcomes) {
-      const int owner = OwnerOf(ctx, fa, outcome);
+      const int owner = OwnerOf(ctx, doc, fa, outcome);
       if (owner < 0 || draft_of_trigger[static_cast<size_t>(owner)] < 0) continue;
       Outcome& o = (*drafts)[static_cast<size_t>(draft_of_trigger[static_cast<size_t>(owner)])].outcome;
       switch (outcome.kind) {
@@ -312,6 +320,29 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
         case OutcomeKind::kArrested: AddCount(&o.arrested, outcome.value); break;
         case OutcomeKind::kDisplaced: AddCount(&o.displaced, outcome.value); break;
         case OutcomeKind::kParticipants: AddCount(&o.participants, outcome.value); break;
+      }
+    }
+    // Deaths told by the victims' phrase rather than a number: "killing an officer",
+    // "two soldiers were kidnapped and later killed" (a singular phrase is one).
+    for (size_t i = first_draft; i < drafts->size(); ++i) {
+      EventDraft& d = (*drafts)[i];
+      if (d.outcome.killed || d.target.empty() || d.status != EventStatus::kOccurred) continue;
+      const TriggerHit& hit = fa.triggers[d.mentions.front().hit];
+      bool killing = false;
+      for (uint32_t k = hit.first; k < hit.end && !killing; ++k) killing = ctx.lex.IsKillingWord(doc, k);
+      if (!killing) continue;
+      int64_t dead = 0;
+      for (const DraftActor& a : d.target) {
+        if (a.actor.count) dead += *a.actor.count;
+        else if (a.singular) dead += 1;
+        else {
+          dead = 0;
+          break;
+        }
+      }
+      if (dead > 0) {
+        d.outcome.killed = dead;
+        d.explanation.push_back("killed: counted from the victims' phrase");
       }
     }
     // Participants of a protest: the size of the crowd that protests.

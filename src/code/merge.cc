@@ -125,6 +125,19 @@ void MaxCount(std::optional<int64_t>* into, const std::optional<int64_t>& from) 
   if (from && (!*into || *from > **into)) *into = from;
 }
 
+void AddCount(std::optional<int64_t>* into, const std::optional<int64_t>& from) {
+  if (from) *into = into->value_or(0) + *from;
+}
+
+// Whether both drafts name their victims and no kind of victim is common to both.
+bool DistinctVictims(const EventDraft& a, const EventDraft& b) {
+  if (a.target.empty() || b.target.empty()) return false;
+  for (const DraftActor& x : a.target)
+    for (const DraftActor& y : b.target)
+      if (x.actor.kind == y.actor.kind) return false;
+  return true;
+}
+
 void Absorb(const geo::GeoResult& geo, EventDraft* keep, EventDraft* other) {
   // The strongest trigger decides the type; actors' own nouns ("protesters") are weakest.
   auto strength = [](const EventDraft& d) { return d.mentions.front().weight - (d.noun_actor_trigger ? 0.5f : 0.0f); };
@@ -141,8 +154,15 @@ void Absorb(const geo::GeoResult& geo, EventDraft* keep, EventDraft* other) {
   keep->mentions.insert(keep->mentions.end(), other->mentions.begin(), other->mentions.end());
   MergeActors(other->source, &keep->source, keep->target);
   MergeActors(other->target, &keep->target, keep->source);
-  MaxCount(&keep->outcome.killed, other->outcome.killed);
-  MaxCount(&keep->outcome.injured, other->outcome.injured);
+  // Casualties among different victims add up ("2 policemen were killed ... 2
+  // militants were also killed"); among the same victims a count is restated.
+  if (DistinctVictims(*keep, *other)) {
+    AddCount(&keep->outcome.killed, other->outcome.killed);
+    AddCount(&keep->outcome.injured, other->outcome.injured);
+  } else {
+    MaxCount(&keep->outcome.killed, other->outcome.killed);
+    MaxCount(&keep->outcome.injured, other->outcome.injured);
+  }
   MaxCount(&keep->outcome.hospitalized, other->outcome.hospitalized);
   MaxCount(&keep->outcome.arrested, other->outcome.arrested);
   MaxCount(&keep->outcome.displaced, other->outcome.displaced);

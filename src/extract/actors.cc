@@ -423,6 +423,15 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
   }
   for (size_t k = 0; k < kept.size(); ++k) {
     ActorPhrase& phrase = kept[k];
+    // One person: a named person, or a singular common noun counted by an article
+    // ("an officer", "a woman"), not a body ("the police", "the army").
+    const std::string_view head_key = doc.Key(phrase.head);
+    const bool determiner_one = doc.Key(phrase.first) == "a" || doc.Key(phrase.first) == "an" ||
+                                doc.Key(phrase.first) == "one";
+    phrase.singular = phrase.named_person ||
+                      (determiner_one && head_key == doc.Lemma(phrase.head) && !phrase.count &&
+                       phrase.kind != ActorKind::kPolice && phrase.kind != ActorKind::kMilitary &&
+                       phrase.kind != ActorKind::kGovernment && !head_key.ends_with("s"));
     for (uint32_t t = phrase.first; t < phrase.end; ++t) ctx.out.actor_at[t] = base + static_cast<int>(k);
     ctx.out.actors.push_back(std::move(phrase));
   }

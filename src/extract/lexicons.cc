@@ -195,6 +195,16 @@ Result<std::unique_ptr<Lexicons>> Lexicons::Load() {
   return lex;
 }
 
+bool Lexicons::IsKillingWord(const text::Document& doc, uint32_t i) const {
+  thread_local std::vector<PhraseMatcher::Match> matches;
+  matches.clear();
+  outcome_after_.MatchAt(doc, i, static_cast<uint32_t>(doc.tokens.size()), &matches);
+  outcome_before_.MatchAt(doc, i, static_cast<uint32_t>(doc.tokens.size()), &matches);
+  for (const PhraseMatcher::Match& m : matches)
+    if (outcome_kinds_[m.value] == OutcomeKind::kKilled) return true;
+  return false;
+}
+
 uint32_t Lexicons::ClassesOfWord(std::string_view key) const {
   auto it = classes_.find(key);
   return it == classes_.end() ? 0 : it->second;

@@ -104,6 +104,8 @@ class Lexicons {
   const PhraseMatcher& outcome_after_matcher() const { return outcome_after_; }
   const PhraseMatcher& outcome_before_matcher() const { return outcome_before_; }
   OutcomeKind outcome_kind(uint32_t i) const { return outcome_kinds_[i]; }
+  // Whether token i starts a word or phrase that tells deaths ("killed", "shot dead").
+  bool IsKillingWord(const text::Document& doc, uint32_t i) const;
   Cue cue(uint32_t i) const { return cues_[i]; }
 
  private:

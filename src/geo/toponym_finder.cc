@@ -253,8 +253,12 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
         end = r;  // "in Sentianivka, Luhansk"
       bool well_known = false;  // a country, a division or a city of 100,000 or more
       for (const format::Posting& p : best.postings)
-        if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort)
-          well_known |= IsDivision(gazetteer_.place(p.place)) || gazetteer_.place(p.place).population >= 100000;
+        if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort &&
+            p.kind != format::NameKind::kPostal) {
+          const format::Place& place = gazetteer_.place(p.place);
+          well_known |= place.type <= format::PlaceType::kAdmin1 ||
+                        (place.type == format::PlaceType::kCity && place.population >= 100000);
+        }
       if (end > 0 && best_end > i && end > best_end + 1 && well_known && !(best.flags & format::kCommonWord)) {
         // "the Benghazi Medical Centre": a known place, then the sublocation in it.
         Mention place;
@@ -444,11 +448,16 @@ void ToponymFinder::FindParts(const text::Document& doc, uint32_t i, std::vector
     }
     if (weak) continue;
     // A capitalised part of a hyphenated word is a place only when the gazetteer
-    // names it as a country or division or by an alias ("Egyptian-US", "Pro-Russian");
-    // a town's name alone in such a compound is too weak a cue.
+    // names it as a country, a large division or by an alias ("Egyptian-US",
+    // "Pro-Russian"); a town's or a small division's name is too weak a cue ("Nord").
     bool division = alias;
     for (const format::Posting& p : lookup.postings)
-      if (p.place < gazetteer_.place_count() && IsDivision(gazetteer_.place(p.place))) division = true;
+      if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort) {
+        const format::Place& place = gazetteer_.place(p.place);
+        if (place.type == format::PlaceType::kCountry ||
+            (place.type == format::PlaceType::kAdmin1 && place.population >= 500000))
+          division = true;
+      }
     if (!division) continue;
     Mention m;
     m.doc = &doc;
@@ -504,6 +513,18 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       }
       continue;
     }
+    if (after == "(") {
+      // "Kindjandi (Gueskerou, Diffa)": the first place inside the parentheses that
+      // the gazetteer knows.
+      uint32_t close = e + 1;
+      while (close < n && close < e + 12 && !IsKey(doc, close, ")")) ++close;
+      for (size_t b = a + 1; b < ms.size() && ms[b].first < close; ++b)
+        if (ms[b].source == MentionSource::kName) {
+          link(a, b);
+          break;
+        }
+      continue;
+    }
     if (after != ",") continue;
     // A list ("Georgia, South Carolina, and Florida") is no pair.
     auto in_list = [&](size_t b) {
@@ -549,7 +570,9 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
 
 bool ToponymFinder::NamesMajorPlace(const Mention& m) const {
   for (const format::Posting& p : m.postings) {
-    if (p.place >= gazetteer_.place_count() || p.kind == format::NameKind::kShort) continue;
+    if (p.place >= gazetteer_.place_count() || p.kind == format::NameKind::kShort ||
+        p.kind == format::NameKind::kPostal)
+      continue;
     const format::Place& place = gazetteer_.place(p.place);
     if (place.type == format::PlaceType::kCountry ||
         (place.type == format::PlaceType::kAdmin1 && place.population >= 500000))
