@@ -448,15 +448,13 @@ void ToponymFinder::FindParts(const text::Document& doc, uint32_t i, std::vector
     }
     if (weak) continue;
     // A capitalised part of a hyphenated word is a place only when the gazetteer
-    // names it as a country, a large division or by an alias ("Egyptian-US",
-    // "Pro-Russian"); a town's or a small division's name is too weak a cue ("Nord").
+    // names it as a country or division or by an alias ("Egyptian-US", "Pro-Russian");
+    // a town's name alone in such a compound is too weak a cue.
     bool division = alias;
     for (const format::Posting& p : lookup.postings)
       if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort) {
         const format::Place& place = gazetteer_.place(p.place);
-        if (place.type == format::PlaceType::kCountry ||
-            (place.type == format::PlaceType::kAdmin1 && place.population >= 500000))
-          division = true;
+        if (place.type != format::PlaceType::kCity) division = true;
       }
     if (!division) continue;
     Mention m;
@@ -496,8 +494,10 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
     if (e + 1 >= n || m.source == MentionSource::kDemonym) continue;
     // "Tuban district (Lahij)", "Maturin municipality, Monagas": a generic head may
     // stand between a name and its container.
-    if (m.source == MentionSource::kName && doc.tokens[e].Is(text::kWord) && !doc.tokens[e].Is(text::kCapitalized) &&
-        (lexicon_.Classes(doc.Key(e)) & (kAdminHead | kCityHead | kSubHead)) && e + 2 < n)
+    if (doc.tokens[e].Is(text::kWord) &&
+        (((lexicon_.Classes(doc.Key(e)) & (kAdminHead | kCityHead | kSubHead)) && !doc.tokens[e].Is(text::kCapitalized)) ||
+         (lexicon_.Classes(doc.Key(e)) & kOrgHead)) &&
+        e + 2 < n && m.source == MentionSource::kName)
       ++e;
     const std::string_view after = doc.Key(e);
     const bool next_adjacent = a + 1 < ms.size() && ms[a + 1].first == e + 1 && ms[a + 1].sentence == m.sentence;
