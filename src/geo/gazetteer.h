@@ -1,6 +1,9 @@
 // The compiled gazetteer (gazetteer.bin, built by gazetteer_build from the GeoNames npm
 // packages and data/geo), mapped read-only into memory. Lookups touch only the pages
 // they need, so loading is a few system calls and resident memory grows with use.
+// Load checks the header and that every section lies inside the file; it does not walk
+// the records (that would page in the whole file), so the file is trusted to come
+// from gazetteer_build: callers check place indices against place_count().
 #ifndef ANNALS_GEO_GAZETTEER_H_
 #define ANNALS_GEO_GAZETTEER_H_
 

@@ -81,12 +81,12 @@ void Describe(const Gazetteer& g, uint32_t index, FoundPlace* out) {
   if (p.type == format::PlaceType::kAdmin1) {
     m.admin1 = m.name;
     out->admin1_code = std::string(g.Code(p));
-  } else if (p.admin1 != format::kNone) {
+  } else if (p.admin1 < g.place_count()) {
     m.admin1 = std::string(g.Name(g.place(p.admin1)));
     out->admin1_code = std::string(g.Code(g.place(p.admin1)));
   }
   if (p.type == format::PlaceType::kAdmin2) out->admin2_code = std::string(g.Code(p));
-  else if (p.admin2 != format::kNone) out->admin2_code = std::string(g.Code(g.place(p.admin2)));
+  else if (p.admin2 < g.place_count()) out->admin2_code = std::string(g.Code(g.place(p.admin2)));
   out->population = p.population;
   m.kind = KindOf(p);
 }
