@@ -12,8 +12,9 @@
 //        bombing; chemical weapon; aircraft or drones; artillery, rockets,
 //        missiles; planted explosives; grenades;
 //     b. sexual violence; abduction;
-//     c. territory taken: by a state's forces "Government regains territory", else
-//        "Non-state actor overtakes territory";
+//     c. territory taken (a trigger such as "took control of", "recaptured"): by a
+//        state's forces or with words of recovery "Government regains territory",
+//        else "Non-state actor overtakes territory";
 //     d. a fight ("clash", "exchange of fire", guns fired at soldiers' positions) or
 //        an attack on armed men or their positions between armed sides is a Battle /
 //        Armed clash, even with heavy weapons; a crowd (protesters, rioters,
@@ -132,8 +133,7 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
     return Make("Abduction/forced disappearance");
   }
   // 2c. Territory.
-  if (sub == "Government regains territory" || sub == "Non-state actor overtakes territory" ||
-      Has(d, Cue::kRegain) || Has(d, Cue::kOvertake)) {
+  if (sub == "Government regains territory" || sub == "Non-state actor overtakes territory") {
     if (src.state_armed || Has(d, Cue::kRegain)) {
       *why = "territory taken by a state's forces";
       return Make("Government regains territory");

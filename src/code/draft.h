@@ -54,6 +54,7 @@ struct EventDraft {
   bool in_quote = false;
   bool background = false;           // told as the reason for another event
   bool subordinate = false;          // in a clause below another event's
+  bool pronoun_subject = false;      // its subject is a pronoun for someone named before
   bool noun_actor_trigger = false;   // the trigger is an actor's own head ("protesters")
   uint32_t first_sentence = 0;       // position of the first mention (title counts as 0)
   bool dropped = false;              // merged into another draft

@@ -252,6 +252,7 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       d.in_quote = hit.in_quote;
       d.background = hit.background;
       d.subordinate = hit.subordinate;
+      d.pronoun_subject = hit.pronoun_subject;
       d.noun_actor_trigger = fa.actor_at[hit.head] >= 0;
       d.trigger = std::string(doc.SpanText(hit.first, hit.end));
       d.trigger_span = doc.SpanOf(hit.first, hit.end);
@@ -359,6 +360,16 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
 void CompleteDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
   for (size_t i = 0; i < drafts->size(); ++i) {
     EventDraft& d = (*drafts)[i];
+    // "They threw rocks": the source of the nearest earlier draft with one.
+    if (d.pronoun_subject && d.source.empty()) {
+      for (size_t j = i; j > 0 && i - j < kLookBack; --j) {
+        const EventDraft& prev = (*drafts)[j - 1];
+        if (prev.mentions.front().field != d.mentions.front().field || prev.source.empty()) continue;
+        d.source = prev.source;
+        d.explanation.push_back("source: 'they' of the earlier '" + prev.trigger + "'");
+        break;
+      }
+    }
     if (!IsViolent(d) && d.type != EventType::kCoerce) continue;
     // A coercion without a source: the security forces named in its sentence.
     const Mention& m = d.mentions.front();

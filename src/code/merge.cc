@@ -269,7 +269,7 @@ void LinkProtests(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
       bool targets_crowd = other.target.empty();
       for (const DraftActor& a : other.target) targets_crowd |= IsCrowdKind(a.actor.kind);
       bool by_crowd = false;
-      for (const DraftActor& a : other.source) by_crowd |= a.actor.kind == ActorKind::kProtesters;
+      for (const DraftActor& a : other.source) by_crowd |= IsCrowdKind(a.actor.kind) && !a.armed;
       if (other.type == EventType::kCoerce && (other.mode == "arrest" || other.mode == "repression") &&
           targets_crowd) {
         protest.cues |= extract::CueBit(extract::Cue::kIntervene);

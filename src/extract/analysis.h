@@ -52,6 +52,7 @@ struct TriggerHit {
   bool negated = false;          // "did not attack": no event
   Mood mood = Mood::kFact;
   bool background = false;       // the reason for another event ("protest against the killing")
+  bool pronoun_subject = false;  // its subject is "they", "he" or "she": someone named before
   bool subordinate = false;      // in a clause below another event's ("a resolution that aims to
                                  // tighten sanctions", "blocked roads to demand reforms")
   std::vector<int> source, target;  // indices into FieldAnalysis::actors

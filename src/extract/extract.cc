@@ -80,8 +80,11 @@ void Extract(ExtractContext& ctx) {
     AssignRoles(ctx, s);
     FindOutcomes(ctx, s);
     FindAttributions(ctx, s);
+    // Every cue phrase counts, overlapping or not ("burning" is a crowd's violence
+    // and destruction of property at once).
     cues.clear();
-    ctx.lex.cue_matcher().FindAll(doc, sentence.first_token, sentence.end_token, &cues);
+    for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t)
+      ctx.lex.cue_matcher().MatchAt(doc, t, sentence.end_token, &cues);
     for (const PhraseMatcher::Match& m : cues)
       if (!InGrievance(ctx, sentence, m.first, false)) out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));
     SentenceStart& end = out.sentence_start[s + 1];

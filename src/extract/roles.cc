@@ -53,9 +53,27 @@ bool IsAccordingTo(const ExtractContext& ctx, const ActorPhrase& phrase, uint32_
          ctx.doc.Key(phrase.first - 2) == "according";
 }
 
-// The nearest phrase left of `from` in the clause that can be a subject.
+// Whether the phrase is the object of a verb that triggers an event ("dispersed the
+// crowds").
+bool ObjectOfVerb(const ExtractContext& ctx, const ActorPhrase& phrase, uint32_t sentence_first) {
+  uint32_t j = phrase.first;
+  while (j > sentence_first && (ctx.lex.ClassesOf(ctx.doc, j - 1) & kDet)) --j;
+  if (j == sentence_first) return false;
+  const int trigger = ctx.out.trigger_at[j - 1];
+  return trigger >= 0 && !ctx.out.triggers[static_cast<size_t>(trigger)].noun;
+}
+
+// The nearest phrase left of `from` in the clause that can be a subject. For a verb
+// joined to an earlier one ("dispersed the crowds and beat a demonstrator"), the
+// earlier verb's object is skipped: both verbs share the subject.
 int SubjectLeftOf(const ExtractContext& ctx, uint32_t from, const text::Sentence& s) {
   int best = -1;
+  bool coordinated = false;
+  for (uint32_t k = from, steps = 0; k > s.first_token && steps < 3; --k, ++steps) {
+    const std::string_view key = ctx.doc.Key(k - 1);
+    if (key == "and" || key == ",") coordinated = true;
+    if (!key.ends_with("ly") && key != "and" && key != "," && key != "then" && key != "also") break;
+  }
   for (uint32_t k = from; k > s.first_token; --k) {
     const uint32_t j = k - 1;
     const int actor = ctx.out.actor_at[j];
@@ -63,7 +81,8 @@ int SubjectLeftOf(const ExtractContext& ctx, uint32_t from, const text::Sentence
       const ActorPhrase& phrase = ctx.out.actors[static_cast<size_t>(actor)];
       std::string_view prep;
       const bool in_pp = PrepositionBefore(ctx, phrase, s.first_token, &prep);
-      if (!in_pp && !IsAccordingTo(ctx, phrase, s.first_token)) {
+      const bool skipped_object = coordinated && ObjectOfVerb(ctx, phrase, s.first_token);
+      if (!in_pp && !skipped_object && !IsAccordingTo(ctx, phrase, s.first_token)) {
         best = actor;
         break;
       }
@@ -191,6 +210,17 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
       continue;
     }
     if (subject >= 0) hit.source = GroupOf(ctx.out, subject);
+    else {
+      // "They threw rocks": someone named before; the code stage looks back for them.
+      for (uint32_t k = hit.first, steps = 0; k > s.first_token && steps < 3; --k, ++steps) {
+        const std::string_view key = doc.Key(k - 1);
+        if (key == "they" || key == "he" || key == "she") {
+          hit.pronoun_subject = true;
+          break;
+        }
+        if (!key.ends_with("ly") && !(ctx.lex.ClassesOf(doc, k - 1) & (kAux | kModal | kBe))) break;
+      }
+    }
     // "Police and migrants clash": a symmetric event's coordinated subject is both sides.
     if (entry.roles == RoleFrame::kSymmetric && hit.source.size() >= 2 && object < 0) {
       hit.target.assign(hit.source.begin() + 1, hit.source.end());

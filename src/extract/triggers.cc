@@ -198,6 +198,20 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
     if (InGrievance(ctx, s, m.first, protest_before && done_to_people)) {
       hit.background = true;
       hit.notes.push_back("background: the reason for another event");
+    } else if (hit.noun) {
+      // "after the riots", "amid clashes", "because of the fighting": an earlier or
+      // surrounding event that the sentence does not report.
+      for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 3; --k, ++steps) {
+        const std::string_view key = doc.Key(k - 1);
+        if (key == "after" || key == "following" || key == "amid" || key == "amidst" ||
+            (key == "of" && k >= s.first_token + 2 && doc.Key(k - 2) == "because") ||
+            (key == "to" && k >= s.first_token + 2 && doc.Key(k - 2) == "due")) {
+          hit.background = true;
+          hit.notes.push_back("background: an event the sentence refers to");
+          break;
+        }
+        if (!(ctx.lex.ClassesOf(doc, k - 1) & (kDet | kQuant)) && !doc.tokens[k - 1].Is(text::kWord)) break;
+      }
     }
     const int index = static_cast<int>(ctx.out.triggers.size());
     for (uint32_t k = m.first; k < m.end; ++k) ctx.out.trigger_at[k] = index;
