@@ -201,6 +201,11 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
   }
   for (size_t i = 0; i < mentions.size(); ++i)
     if (place_of[i] >= 0 && (mentions[i].cues & kInDateline) && mentions[i].source == MentionSource::kName) {
+      // A dateline the splitter did not mark ("GOMA, Democratic Republic of Congo --"
+      // after a first line) is the capitalised name that opens one of the first
+      // sentences, followed by a comma or a dash.
+      if (!out->dateline && mentions[i].doc == &body && mentions[i].sentence <= 1)
+        out->dateline = std::string(body.SpanText(mentions[i].first, mentions[i].end));
       out->main_place = place_of[i];
       return;
     }
