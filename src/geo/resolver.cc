@@ -68,7 +68,7 @@ float Prior(const Place& p, bool independent) {
     case PlaceType::kCountry:
       return independent ? 10.0f : 8.5f;
     case PlaceType::kAdmin1:
-      return 6.5f + 0.3f * pop;
+      return 3.5f + 0.65f * pop;
     case PlaceType::kAdmin2:
       return 3.5f + 0.3f * pop;
     case PlaceType::kCity:
