@@ -144,6 +144,10 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
   const bool protest_context = src.protesters || tgt.protesters || ctx.protest_in_article;
   const bool crowd_vs_security = (src.unarmed && tgt.security) || (tgt.unarmed && src.security);
   // 2d. Fights.
+  if (ground_fight && src.armed && tgt.armed) {
+    *why = "armed sides fighting";
+    return Make("Armed clash");
+  }
   if (ground_fight || sub == "Mob violence") {
     if (crowd_vs_security || (src.unarmed && !src.armed && tgt.unarmed && !tgt.armed) || sub == "Mob violence" ||
         src.rioters || tgt.rioters) {

@@ -280,7 +280,9 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       thread_local std::vector<text::DateMatch> dates;
       text::FindDates(doc, sentence.first_token, sentence.end_token, ctx.article_date, &dates);
       for (const text::DateMatch& date : dates) {
-        if (date.future && d.status == EventStatus::kOccurred) continue;
+        // A relative date ahead of the article cannot date what occurred; an absolute
+        // one ("on 3 May 2020") is taken as written.
+        if (date.future && date.relative && d.status == EventStatus::kOccurred) continue;
         d.date = date.date;
         d.date_precision = date.precision;
         d.explanation.push_back("date from '" + std::string(doc.SpanText(date.first_token, date.end_token)) + "'");

@@ -237,12 +237,8 @@ void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
         continue;
       // Violent words of one sentence tell one fight whoever they name ("GNA forces
       // repelled an attack by LNA forces").
-      const bool one_fight = same_sentence_only && ViolentInteraction(keep) && ViolentInteraction(d);
-      // Across sentences, a different form ("riots" after "a pot-banging protest")
-      // is the same event only when both name who took part and they overlap.
-      if (!same_sentence_only && keep.type == EventType::kProtest && d.type == EventType::kProtest &&
-          keep.mode != d.mode && (keep.source.empty() || d.source.empty()) && !keep.mode.empty() && !d.mode.empty())
-        continue;
+      const bool one_fight = same_sentence_only && ViolentInteraction(keep) && ViolentInteraction(d) &&
+                             !keep.subordinate && !d.subordinate;
       if (!KindsCompatible(keep, d) || !PlacesCompatible(geo, keep, d) || !DatesCompatible(keep, d) ||
           (!ActorsCompatible(keep, d) && !one_fight) || keep.status != d.status)
         continue;

@@ -27,7 +27,6 @@ bool InGrievance(const ExtractContext& ctx, const text::Sentence& s, uint32_t fi
     const bool before_number = j + 1 < s.end_token && IsNumberToken(doc, j + 1);
     if ((ctx.lex.ClassesOf(doc, j) & kGrievance) && !before_number) return true;
     if (!in_protest && steps >= kGrievanceWindow) break;
-    if (key == "for" && !in_protest) return true;  // "arrested for looting" is no cue of looting
     // In a protest's sentence, what came before or was done to someone else is its
     // reason: "after the killing of", "people killed by police", "who was shot".
     if (in_protest && (key == "after" || key == "following" || key == "who" || key == "which" || key == "of" ||
@@ -85,8 +84,29 @@ void Extract(ExtractContext& ctx) {
     cues.clear();
     for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t)
       ctx.lex.cue_matcher().MatchAt(doc, t, sentence.end_token, &cues);
-    for (const PhraseMatcher::Match& m : cues)
-      if (!InGrievance(ctx, sentence, m.first, false)) out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));
+    for (const PhraseMatcher::Match& m : cues) {
+      // The object of a protest's verb is what the crowd protests about ("protesting
+      // the police's use of tear gas").
+      bool protest_object = false;
+      for (const TriggerHit& hit : out.TriggersOf(s)) {
+        const TriggerEntry& entry = ctx.lex.trigger(hit.entry);
+        if (hit.noun || hit.end > m.first || m.first - hit.end > kGrievanceWindow ||
+            entry.type != EventType::kProtest || entry.mode != "demo")
+          continue;
+        bool instrument = false;  // "blocked roads with burning tires": how, not why
+        for (uint32_t k = hit.end; k < m.first; ++k) {
+          const std::string_view key = doc.Key(k);
+          instrument |= key == "with" || key == "by" || key == "using" || key == "and";
+        }
+        protest_object |= !instrument;
+      }
+      // Words of an event the sentence only refers to ("after the riots") say nothing
+      // about this one.
+      const int covering = out.trigger_at[m.first];
+      const bool referred = covering >= 0 && out.triggers[static_cast<size_t>(covering)].background;
+      if (!protest_object && !referred && !InGrievance(ctx, sentence, m.first, false))
+        out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));
+    }
     SentenceStart& end = out.sentence_start[s + 1];
     end.triggers = static_cast<uint32_t>(out.triggers.size());
     end.actors = static_cast<uint32_t>(out.actors.size());

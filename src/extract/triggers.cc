@@ -198,6 +198,11 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
     if (InGrievance(ctx, s, m.first, protest_before && done_to_people)) {
       hit.background = true;
       hit.notes.push_back("background: the reason for another event");
+    } else if (!earlier.empty() && earlier.back().background && m.first == earlier.back().end + 1 &&
+               (doc.Key(m.first - 1) == "and" || doc.Key(m.first - 1) == "or")) {
+      hit.background = true;  // "after the protests and riots": both are referred to
+      hit.notes.push_back("background: joined to '" +
+                          std::string(doc.SpanText(earlier.back().first, earlier.back().end)) + "'");
     } else if (hit.noun) {
       // "after the riots", "amid clashes", "because of the fighting": an earlier or
       // surrounding event that the sentence does not report.
