@@ -72,6 +72,19 @@ bool SubjectBefore(const ExtractContext& ctx, uint32_t verb, uint32_t sentence_f
     *end = j;
     return true;
   }
+  // A short noun phrase with its determiner ("the union leader", "one witness").
+  for (k = j; k > sentence_first && j - k < 4; --k) {
+    const uint32_t classes = ctx.lex.ClassesOf(ctx.doc, k - 1);
+    if (classes & kDet || ctx.doc.Key(k - 1) == "one") {
+      if (k < j) {
+        *first = k - 1;
+        *end = j;
+        return true;
+      }
+      return false;
+    }
+    if (classes != 0 || !ctx.doc.tokens[k - 1].Is(text::kWord)) return false;
+  }
   return false;
 }
 
@@ -137,7 +150,13 @@ void FindQuotes(ExtractContext& ctx) {
     // Speaker: the phrase right before the opening mark, else the sentence's source.
     uint32_t k = i;
     while (k > 0 && (doc.Key(k - 1).ends_with("ly") || doc.Key(k - 1) == "," || doc.Key(k - 1) == ":")) --k;
-    if (k > 0 && ctx.out.actor_at[k - 1] >= 0) {
+    // The speaker named right after the closing mark: "“...,” the leader said".
+    std::string after;
+    for (const Attribution& a : ctx.out.AttributionsOf(doc.tokens[j].sentence))
+      if (a.first > j && a.first <= j + 2) after = a.who;
+    if (!after.empty()) {
+      quote.speaker = after;
+    } else if (k > 0 && ctx.out.actor_at[k - 1] >= 0) {
       const ActorPhrase& phrase = ctx.out.actors[static_cast<size_t>(ctx.out.actor_at[k - 1])];
       quote.speaker = std::string(doc.SpanText(phrase.first, phrase.end));
     } else {

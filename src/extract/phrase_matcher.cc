@@ -30,6 +30,8 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t value) {
     if (!word.empty()) p.words.push_back(word);
   if (p.words.empty()) return;
   p.value = value;
+  p.content_words = static_cast<uint32_t>(std::count_if(p.words.begin(), p.words.end(),
+                                                        [](std::string_view w) { return w != "..."; }));
   const uint32_t index = static_cast<uint32_t>(phrases_.size());
   if (p.words[0] == "#") number_first_.push_back(index);
   else by_first_word_[p.words[0]].push_back(index);
@@ -67,7 +69,7 @@ void PhraseMatcher::MatchAt(const text::Document& doc, uint32_t i, uint32_t limi
       const Phrase& phrase = phrases_[index];
       uint32_t end;
       if (MatchFrom(doc, phrase, 0, i, limit, &end))
-        out->push_back(Match{phrase.value, i, end, static_cast<uint32_t>(phrase.words.size())});
+        out->push_back(Match{phrase.value, i, end, phrase.content_words});
     }
   };
   const std::string_view key = doc.Key(i);
@@ -76,6 +78,12 @@ void PhraseMatcher::MatchAt(const text::Document& doc, uint32_t i, uint32_t limi
   if (lemma != key)
     if (auto it = by_first_word_.find(lemma); it != by_first_word_.end()) try_list(it->second);
   if (!number_first_.empty() && IsNumberToken(doc, i)) try_list(number_first_);
+}
+
+bool PhraseMatcher::ByPreference(const Match& a, const Match& b) {
+  if (a.words != b.words) return a.words < b.words;
+  if (a.end - a.first != b.end - b.first) return a.end - a.first < b.end - b.first;
+  return a.value > b.value;  // earlier lexicon rows win ties
 }
 
 void PhraseMatcher::FindAll(const text::Document& doc, uint32_t first, uint32_t end, std::vector<Match>* out) const {
@@ -87,11 +95,7 @@ void PhraseMatcher::FindAll(const text::Document& doc, uint32_t first, uint32_t 
       ++i;
       continue;
     }
-    const Match best = *std::max_element(here.begin(), here.end(), [](const Match& a, const Match& b) {
-      if (a.end - a.first != b.end - b.first) return a.end - a.first < b.end - b.first;
-      if (a.words != b.words) return a.words < b.words;
-      return a.value > b.value;  // earlier lexicon rows win ties
-    });
+    const Match best = *std::max_element(here.begin(), here.end(), ByPreference);
     out->push_back(best);
     i = best.end;
   }

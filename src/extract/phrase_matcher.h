@@ -33,15 +33,19 @@ class PhraseMatcher {
     uint32_t value = 0;
     uint32_t first = 0;     // first token
     uint32_t end = 0;       // one past the last token
-    uint32_t words = 0;     // phrase length in words (longer phrases win ties)
+    uint32_t words = 0;     // phrase words matched, gaps not counted
   };
 
   // Appends to `out` every phrase that starts at token `i` and ends at or before
   // `limit`.
   void MatchAt(const text::Document& doc, uint32_t i, uint32_t limit, std::vector<Match>* out) const;
 
-  // Finds the longest phrase starting at each token of [first, end), without overlaps
-  // (leftmost, then longest). Appends to `out`.
+  // Whether `a` is a worse match than `b`: fewer phrase words, then a shorter span,
+  // then a later lexicon row ("fire tear gas" beats "fire ... at").
+  static bool ByPreference(const Match& a, const Match& b);
+
+  // Finds the preferred phrase starting at each token of [first, end), without
+  // overlaps (leftmost, then ByPreference). Appends to `out`.
   void FindAll(const text::Document& doc, uint32_t first, uint32_t end, std::vector<Match>* out) const;
 
   bool empty() const { return phrases_.empty(); }
@@ -50,6 +54,7 @@ class PhraseMatcher {
   struct Phrase {
     std::vector<std::string_view> words;
     uint32_t value;
+    uint32_t content_words = 0;  // words other than "..."
   };
   bool MatchFrom(const text::Document& doc, const Phrase& phrase, size_t word, uint32_t token, uint32_t limit,
                  uint32_t* end) const;

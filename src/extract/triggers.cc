@@ -12,6 +12,7 @@
 // march" (planned), "threatened to strike" (threatened), "denied attacking"
 // (denied), "if they attack" / "could attack" (hypothetical).
 #include <algorithm>
+#include <optional>
 
 #include "extract/steps.h"
 
@@ -64,14 +65,52 @@ bool IsClauseBoundary(const ExtractContext& ctx, uint32_t i) {
   return (classes & kSub) != 0 && !(classes & kPrep);
 }
 
+namespace {
+// Reads match `m` as a trigger (its verb or noun reading, voice, status, mood and
+// place among the sentence's events), or nullopt when the words do not read as an
+// event where they stand.
+std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_index, const PhraseMatcher::Match& m);
+}  // namespace
+
 void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
   const text::Document& doc = ctx.doc;
   const text::Sentence& s = doc.sentences[sentence_index];
-  std::vector<PhraseMatcher::Match> matches;
-  ctx.lex.trigger_matcher().FindAll(doc, s.first_token, s.end_token, &matches);
-  for (const PhraseMatcher::Match& m : matches) {
+  // Every phrase that starts at a token is a candidate, best first (ByPreference);
+  // the first that reads well where it stands wins, and reading resumes after it.
+  thread_local std::vector<PhraseMatcher::Match> candidates;
+  for (uint32_t token = s.first_token; token < s.end_token;) {
+    candidates.clear();
+    ctx.lex.trigger_matcher().MatchAt(doc, token, s.end_token, &candidates);
+    std::sort(candidates.begin(), candidates.end(),
+              [](const auto& a, const auto& b) { return PhraseMatcher::ByPreference(b, a); });
+    std::optional<TriggerHit> found;
+    uint32_t next = token + 1;
+    for (const PhraseMatcher::Match& m : candidates) {
+      if (ctx.lex.trigger(m.value).blocker) {  // words that are no event
+        next = m.end;
+        break;
+      }
+      found = ReadTrigger(ctx, sentence_index, m);
+      if (found) {
+        next = m.end;
+        break;
+      }
+    }
+    token = next;
+    if (!found) continue;
+    const int index = static_cast<int>(ctx.out.triggers.size());
+    for (uint32_t k = found->first; k < found->end; ++k) ctx.out.trigger_at[k] = index;
+    ctx.out.triggers.push_back(std::move(*found));
+  }
+}
+
+namespace {
+
+std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_index, const PhraseMatcher::Match& m) {
+  const text::Document& doc = ctx.doc;
+  const text::Sentence& s = doc.sentences[sentence_index];
+  {
     const TriggerEntry& entry = ctx.lex.trigger(m.value);
-    if (entry.blocker) continue;
     TriggerHit hit;
     hit.entry = m.value;
     hit.first = m.first;
@@ -85,7 +124,7 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
         !head.Is(text::kSentenceStart) && !head.Is(text::kAllCaps)) {
       const uint32_t prev_classes = m.first > s.first_token ? ctx.lex.ClassesOf(doc, m.first - 1) : 0;
       const bool after_quote = m.first > s.first_token && doc.tokens[m.first - 1].Is(text::kOpenQuote);
-      if (!(prev_classes & kDet) && !after_quote) continue;
+      if (!(prev_classes & kDet) && !after_quote) return std::nullopt;
     }
 
     // Step 2: verb or noun reading from the left neighbour.
@@ -107,8 +146,8 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
                               det_two_back || after_preposition;
     const bool verb_context = prev_key == "to" || (prev_classes & (kModal | kPron | kAux)) ||
                               ((prev_classes & kBe) && IsPassiveParticiple(doc, m.first));
-    if (entry.pos == TriggerPos::kVerb && noun_context && !verb_context) continue;
-    if (entry.pos == TriggerPos::kNoun && verb_context && !noun_context) continue;
+    if (entry.pos == TriggerPos::kVerb && noun_context && !verb_context) return std::nullopt;
+    if (entry.pos == TriggerPos::kNoun && verb_context && !noun_context) return std::nullopt;
     hit.noun = entry.pos == TriggerPos::kNoun || (entry.pos == TriggerPos::kAny && noun_context && !verb_context);
 
     // Step 3: passive voice.
@@ -218,10 +257,9 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
         if (!(ctx.lex.ClassesOf(doc, k - 1) & (kDet | kQuant)) && !doc.tokens[k - 1].Is(text::kWord)) break;
       }
     }
-    const int index = static_cast<int>(ctx.out.triggers.size());
-    for (uint32_t k = m.first; k < m.end; ++k) ctx.out.trigger_at[k] = index;
-    ctx.out.triggers.push_back(std::move(hit));
+    return hit;
   }
 }
 
+}  // namespace
 }  // namespace annals::extract

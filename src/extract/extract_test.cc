@@ -1,0 +1,184 @@
+// Tests of the extract stage on sentences written for them, without places (the geo
+// stage is tested on its own): triggers, status and mood, actors, roles, counts,
+// attribution and quotes.
+#include <gtest/gtest.h>
+
+#include "extract/steps.h"
+#include "text/analyzer.h"
+
+namespace annals::extract {
+namespace {
+
+class ExtractTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto analyzer = text::Analyzer::Load(ANNALS_TEST_RESOURCE_DIR);
+    ASSERT_TRUE(analyzer.ok()) << analyzer.status().message();
+    analyzer_ = std::move(analyzer).value().release();
+    auto lex = Lexicons::Load();
+    ASSERT_TRUE(lex.ok()) << lex.status().message();
+    lex_ = std::move(lex).value().release();
+  }
+
+  // Analyses and extracts `text`.
+  void Read(const std::string& text) {
+    text_ = text;
+    analyzer_->Analyse(text_, Field::kText, &doc_);
+    ExtractContext ctx{*lex_, doc_, places_, nullptr, &analyzer_->lemmatizer(), out_};
+    Extract(ctx);
+  }
+
+  // The trigger whose words are `words`, or null.
+  const TriggerHit* Trigger(std::string_view words) const {
+    for (const TriggerHit& hit : out_.triggers)
+      if (doc_.SpanText(hit.first, hit.end) == words) return &hit;
+    return nullptr;
+  }
+  const TriggerEntry& Entry(const TriggerHit& hit) const { return lex_->trigger(hit.entry); }
+  std::string ActorText(int index) const {
+    const ActorPhrase& a = out_.actors[static_cast<size_t>(index)];
+    return std::string(doc_.SpanText(a.first, a.end));
+  }
+  std::vector<std::string> Texts(const std::vector<int>& actors) const {
+    std::vector<std::string> texts;
+    for (int a : actors) texts.push_back(ActorText(a));
+    return texts;
+  }
+
+  static text::Analyzer* analyzer_;
+  static Lexicons* lex_;
+  std::string text_;
+  text::Document doc_;
+  std::vector<geo::FoundPlace> places_;
+  FieldAnalysis out_;
+};
+
+text::Analyzer* ExtractTest::analyzer_ = nullptr;
+Lexicons* ExtractTest::lex_ = nullptr;
+
+TEST_F(ExtractTest, ActiveVoiceGivesSourceAndTarget) {
+  Read("Riot police fired tear gas at hundreds of protesters on Friday.");
+  const TriggerHit* hit = Trigger("fired tear gas");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(Entry(*hit).type, EventType::kCoerce);
+  EXPECT_EQ(Entry(*hit).cameo, "175");
+  EXPECT_EQ(Texts(hit->source), std::vector<std::string>{"Riot police"});
+  EXPECT_EQ(Texts(hit->target), std::vector<std::string>{"hundreds of protesters"});
+  EXPECT_EQ(out_.actors[static_cast<size_t>(hit->target[0])].count, 100);  // the documented rule for "hundreds"
+}
+
+TEST_F(ExtractTest, PassiveVoiceTurnsRolesAround) {
+  Read("Sixty gendarmes were attacked by a group of 100 migrants near the port.");
+  const TriggerHit* hit = Trigger("attacked");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_TRUE(hit->passive);
+  EXPECT_EQ(Texts(hit->source), std::vector<std::string>{"a group of 100 migrants"});
+  EXPECT_EQ(Texts(hit->target), std::vector<std::string>{"Sixty gendarmes"});
+  EXPECT_EQ(out_.actors[static_cast<size_t>(hit->source[0])].count, 100);
+  EXPECT_EQ(out_.actors[static_cast<size_t>(hit->source[0])].kind, ActorKind::kMigrants);
+  EXPECT_EQ(out_.actors[static_cast<size_t>(hit->target[0])].kind, ActorKind::kPolice);
+}
+
+TEST_F(ExtractTest, ClashesBetweenTwoSides) {
+  Read("Clashes between soldiers and rebels broke out overnight.");
+  const TriggerHit* hit = Trigger("Clashes");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(Texts(hit->source), std::vector<std::string>{"soldiers"});
+  EXPECT_EQ(Texts(hit->target), std::vector<std::string>{"rebels"});
+}
+
+TEST_F(ExtractTest, CoordinatedSubjectFillsOneRole) {
+  Read("Gendarmes and officers from the CRS were injured by stones.");
+  const TriggerHit* hit = Trigger("injured");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(Texts(hit->target), (std::vector<std::string>{"Gendarmes", "officers from the CRS"}));
+  const ActorPhrase& crs = out_.actors[static_cast<size_t>(hit->target[1])];
+  EXPECT_EQ(crs.country, "FRA");  // the CRS is France's riot police (organizations.tsv)
+  EXPECT_EQ(crs.sector, "COP");
+}
+
+TEST_F(ExtractTest, NegationMeansNoEventButRefusalIsOne) {
+  Read("The army did not attack the village.");
+  ASSERT_NE(Trigger("attack"), nullptr);
+  EXPECT_TRUE(Trigger("attack")->negated);
+  Read("The minister said the government will not negotiate with the strikers.");
+  ASSERT_NE(Trigger("negotiate"), nullptr);
+  EXPECT_FALSE(Trigger("negotiate")->negated);
+  EXPECT_EQ(Trigger("negotiate")->mood, Mood::kRefusal);
+}
+
+TEST_F(ExtractTest, StatusWords) {
+  Read("Rebels plan to attack the town next week.");
+  EXPECT_EQ(Trigger("attack")->status, EventStatus::kPlanned);
+  Read("Police made an attempt to clear the camp.");
+  EXPECT_EQ(Trigger("clear")->status, EventStatus::kAttempted);
+  Read("The militants threatened to kill the hostages.");
+  EXPECT_EQ(Trigger("kill")->status, EventStatus::kThreatened);
+  Read("Insurgents carried out a planned attack on the base.");
+  EXPECT_EQ(Trigger("attack")->status, EventStatus::kOccurred);  // an adjective, not a plan
+}
+
+TEST_F(ExtractTest, MoodOfDemandsAndPromises) {
+  Read("The council said the company must pay the workers.");
+  EXPECT_EQ(Trigger("pay") == nullptr || Trigger("pay")->mood == Mood::kObligation, true);
+  Read("The envoy said the country must release the prisoners.");
+  ASSERT_NE(Trigger("release"), nullptr);
+  EXPECT_EQ(Trigger("release")->mood, Mood::kObligation);
+  Read("The donors will provide food aid to the displaced families.");
+  ASSERT_NE(Trigger("provide"), nullptr);
+  EXPECT_EQ(Trigger("provide")->mood, Mood::kIntent);
+  ASSERT_NE(Trigger("food aid"), nullptr);
+  EXPECT_EQ(Trigger("food aid")->mood, Mood::kIntent);  // the object of the promise
+}
+
+TEST_F(ExtractTest, GrievancesAreBackground) {
+  Read("Hundreds of people marched against the killing of a teenager by a security guard.");
+  ASSERT_NE(Trigger("marched"), nullptr);
+  EXPECT_FALSE(Trigger("marched")->background);
+  ASSERT_NE(Trigger("killing"), nullptr);
+  EXPECT_TRUE(Trigger("killing")->background);
+}
+
+TEST_F(ExtractTest, OutcomeCounts) {
+  Read("Four soldiers were killed and two were wounded when militants stormed the post.");
+  ASSERT_EQ(out_.outcomes.size(), 2u);
+  EXPECT_EQ(out_.outcomes[0].kind, OutcomeKind::kKilled);
+  EXPECT_EQ(out_.outcomes[0].value, 4);
+  EXPECT_EQ(out_.outcomes[1].kind, OutcomeKind::kInjured);
+  EXPECT_EQ(out_.outcomes[1].value, 2);
+  Read("The fight resulted in the hospitalization of fifteen officers.");
+  ASSERT_EQ(out_.outcomes.size(), 1u);
+  EXPECT_EQ(out_.outcomes[0].kind, OutcomeKind::kHospitalized);
+  EXPECT_EQ(out_.outcomes[0].value, 15);
+  Read("Police arrested 23 demonstrators in the 2019 protests.");
+  ASSERT_EQ(out_.outcomes.size(), 1u);
+  EXPECT_EQ(out_.outcomes[0].kind, OutcomeKind::kArrested);
+  EXPECT_EQ(out_.outcomes[0].value, 23);  // 2019 is a year, not a count
+}
+
+TEST_F(ExtractTest, SeizedObjects) {
+  Read("The raid ended with the confiscation of 30 makeshift shelters.");
+  ASSERT_EQ(out_.seized.size(), 1u);
+  EXPECT_EQ(out_.seized[0].what, "makeshift shelters");
+  EXPECT_EQ(out_.seized[0].count, 30);
+}
+
+TEST_F(ExtractTest, AttributionAndQuotes) {
+  Read("According to the local radio station Radio Lumiere, the fighting lasted two hours.");
+  ASSERT_EQ(out_.attributions.size(), 1u);
+  EXPECT_EQ(out_.attributions[0].who, "Radio Lumiere");
+  Read("\u201cWe will not leave,\u201d the union leader said on Monday.");
+  ASSERT_EQ(out_.quotes.size(), 1u);
+  EXPECT_EQ(doc_.SpanText(out_.quotes[0].first, out_.quotes[0].end), "We will not leave,");
+  EXPECT_EQ(out_.quotes[0].speaker, "the union leader");
+}
+
+TEST_F(ExtractTest, CapitalisedMonthIsNoMarch) {
+  Read("In March, the council approved the budget.");
+  EXPECT_EQ(Trigger("March"), nullptr);
+  Read("Thousands march through the capital.");
+  EXPECT_NE(Trigger("march"), nullptr);
+}
+
+}  // namespace
+}  // namespace annals::extract
