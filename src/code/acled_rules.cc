@@ -32,7 +32,8 @@
 //  4. Coercion (PLOVER COERCE): arrests are "Arrests"; tear gas and dispersal
 //     belong to the crowd event they answer ("Protest with intervention", or
 //     "Violent demonstration" when the crowd is violent); weapons found or
-//     defused are "Disrupted weapons use"; seizure, looting and destruction are
+//     defused are "Disrupted weapons use"; seizure by a state's agents (a search,
+//     a confiscation) is "Other"; other seizure, looting and destruction are
 //     "Looting/property destruction"; other coercion is "Other".
 //  5. Mobilisation: a base or headquarters set up, else "Change to group/activity";
 //     retreat and withdrawal: "Non-violent transfer of territory".
@@ -242,6 +243,12 @@ std::optional<AcledType> Coerce(const EventDraft& d, const AcledContext& ctx, st
   if (d.mode == "seize" || d.mode == "destroy") {
     if (d.default_acled_sub == "Other") {
       *why = "eviction or clearance";
+      return Make("Other");
+    }
+    bool by_state = false;
+    for (const DraftActor& a : d.source) by_state |= a.state;
+    if (by_state && d.mode == "seize") {
+      *why = "property seized by the state's agents";
       return Make("Other");
     }
     *why = "property seized or destroyed";

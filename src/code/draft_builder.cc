@@ -211,7 +211,9 @@ int ArticlePlace(const geo::GeoResult& geo) {
     const geo::FoundPlace& place = geo.places[p];
     const int a = place.mention.kind == PlaceKind::kSublocation && place.parent >= 0 ? place.parent : static_cast<int>(p);
     const PlaceMention& m = geo.places[static_cast<size_t>(a)].mention;
-    if ((m.kind != PlaceKind::kCity && m.kind != PlaceKind::kAdmin2) || !m.lat || !m.name) continue;
+    if ((m.kind != PlaceKind::kCity && m.kind != PlaceKind::kAdmin2 && m.kind != PlaceKind::kAdmin1) || !m.lat ||
+        !m.name)
+      continue;
     Tally& tally = tallies[key_of(a)];
     if (tally.first < 0) tally.first = a;
     if (++tally.count > best_count) {
@@ -289,8 +291,13 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
         break;
       }
       // Place: the sentence's best place, or one draft per place of a coordination.
+      // Only what happens on the ground happens in each place named ("arrests in
+      // Istanbul, Ankara and Izmir"); an investigation or a statement is one event.
       const std::vector<int> places = SentencePlaces(ctx, field, hit.sentence, hit.first);
-      std::vector<int> split = places.empty() ? std::vector<int>{} : CoordinatedPlaces(ctx, field, places.front());
+      std::vector<int> split;
+      if (!places.empty())
+        split = d.default_acled_sub.empty() || d.background ? std::vector<int>{places.front()}
+                                                             : CoordinatedPlaces(ctx, field, places.front());
       if (split.empty()) {
         d.place = FallbackPlace(ctx, field, hit.sentence);
         d.place_from_sentence = false;

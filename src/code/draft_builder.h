@@ -44,7 +44,7 @@ void CompleteDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts);
 // ctx.focus_place.
 int FallbackPlace(const BuildContext& ctx, Field field, uint32_t sentence);
 
-// The article's own place: the city-level (or finer) place it names most often, when
+// The article's own place: the place finer than a country that it names most often, when
 // named at least twice and more often than the geo stage's main place; else that
 // main place (the dateline's, or the one the geo stage judged central).
 int ArticlePlace(const geo::GeoResult& geo);

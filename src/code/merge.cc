@@ -46,7 +46,9 @@ bool ModesCompatible(const EventDraft& a, const EventDraft& b) {
     if (peaceful(a.mode) && peaceful(b.mode)) return true;
     return a.mode == "riot" || b.mode == "riot";  // a protest that turned violent
   }
-  if (a.type == EventType::kAssault) return !RemoteWeapon(a) && !RemoteWeapon(b);
+  // Remote weapons of one attack ("a warplane ... firing two missiles") are one event;
+  // a remote attack and a ground fight are two.
+  if (a.type == EventType::kAssault) return RemoteWeapon(a) == RemoteWeapon(b);
   return false;
 }
 

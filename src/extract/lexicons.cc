@@ -216,7 +216,8 @@ uint32_t Lexicons::ClassesOf(const text::Document& doc, uint32_t i) const {
   const std::string_view lemma = doc.Lemma(i);
   // Verbs that carry a class by their lemma (said -> say: report; tried -> try: attempt).
   if (lemma != key)
-    classes |= ClassesOfWord(lemma) & (kReport | kAttempt | kPlan | kThreat | kDeny | kBe | kAux | kIntent | kRefuse);
+    classes |= ClassesOfWord(lemma) &
+               (kReport | kAttempt | kPlan | kThreat | kDeny | kBe | kAux | kIntent | kRefuse | kGrievance);
   return classes;
 }
 
