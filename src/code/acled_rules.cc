@@ -167,8 +167,17 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
       *why = "communal fighting";
       return Make("Mob violence");
     }
-    *why = "armed sides fighting";
-    return Make("Armed clash");
+    if (src.armed || tgt.armed || !tgt.unarmed) {
+      *why = "armed sides fighting";
+      return Make("Armed clash");
+    }
+    // Violence against unarmed people, by unknown hands, during unrest.
+    if (protest_context) {
+      *why = "unarmed people hurt in a protest's violence";
+      return Make("Violent demonstration");
+    }
+    *why = "an attack on unarmed people during a fight";
+    return Make("Attack");
   }
   // 2e. Attacks.
   if (src.crowd && !src.armed && src.any) {
