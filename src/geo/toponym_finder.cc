@@ -347,6 +347,9 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       const uint32_t pc = lexicon_.Classes(pk);
       if (pc & kLocative) cues |= kAfterLocative;
       if (pc & kTitle) cues |= kAfterTitle;
+      // "Minister Tomas Ibarra": the name after a title runs on over places.
+      if (out->size() > first_mention && out->back().end == i && (out->back().cues & kAfterTitle))
+        cues |= kAfterTitle;
       if (IsDeterminer(pk)) {
         cues |= kAfterDeterminer;
         if (pk == "the" && i > 1 && (lexicon_.Classes(doc.Key(i - 2)) & kLocative)) cues |= kAfterLocative;
