@@ -143,9 +143,15 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
   // Step 3: classify, score and write.
   AcledContext acled_context;
   for (const EventDraft& d : drafts) acled_context.protest_in_article |= !d.dropped && d.type == EventType::kProtest;
+  // An event told only as the reason for another ("after the strike", "protest
+  // against the killing") is a back-reference when the article reports an event of
+  // that type itself; it is kept, with low confidence, only when it is all there is.
+  uint32_t reported_types = 0;
+  for (const EventDraft& d : drafts)
+    if (!d.dropped && !d.background) reported_types |= 1u << static_cast<uint32_t>(d.type);
   std::vector<const EventDraft*> kept;
   for (const EventDraft& d : drafts)
-    if (!d.dropped) kept.push_back(&d);
+    if (!d.dropped && !(d.background && (reported_types & (1u << static_cast<uint32_t>(d.type))))) kept.push_back(&d);
   std::stable_sort(kept.begin(), kept.end(), [](const EventDraft* a, const EventDraft* b) {
     const Span& x = a->evidence.front();
     const Span& y = b->evidence.front();
