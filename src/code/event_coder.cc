@@ -47,6 +47,9 @@ Location ToLocation(const geo::GeoResult& geo, int index) {
   loc.lon = where->lon;
   loc.country = where->country;
   loc.admin1 = where->admin1;
+  const geo::FoundPlace& division =
+      where == &place.mention ? place : geo.places[static_cast<size_t>(place.parent)];
+  if (!division.admin2_code.empty()) loc.admin2 = division.admin2_code;
   return loc;
 }
 

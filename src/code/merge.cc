@@ -54,7 +54,8 @@ bool ModesCompatible(const EventDraft& a, const EventDraft& b) {
 
 bool KindsCompatible(const EventDraft& a, const EventDraft& b) {
   if (a.type == b.type) return ModesCompatible(a, b);
-  return ViolentInteraction(a) && ViolentInteraction(b);
+  auto crowd_word = [](const EventDraft& x) { return x.noun_actor_trigger && x.type == EventType::kProtest; };
+  return (ViolentInteraction(a) || crowd_word(a)) && (ViolentInteraction(b) || crowd_word(b));
 }
 
 const geo::FoundPlace* PlaceOf(const geo::GeoResult& geo, int p) {
@@ -239,8 +240,12 @@ void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
         continue;
       // Violent words of one sentence tell one fight whoever they name ("GNA forces
       // repelled an attack by LNA forces").
-      const bool one_fight = same_sentence_only && ViolentInteraction(keep) && ViolentInteraction(d) &&
-                             !keep.subordinate && !d.subordinate;
+      // A protest told only by its crowd's name ("police and protesters clashed") is
+      // the fight it is in.
+      auto crowd_word = [](const EventDraft& x) { return x.noun_actor_trigger && x.type == EventType::kProtest; };
+      const bool one_fight = same_sentence_only && !keep.subordinate && !d.subordinate &&
+                             ((ViolentInteraction(keep) && ViolentInteraction(d)) ||
+                              (ViolentInteraction(keep) && crowd_word(d)) || (crowd_word(keep) && ViolentInteraction(d)));
       if (!KindsCompatible(keep, d) || !PlacesCompatible(geo, keep, d) || !DatesCompatible(keep, d) ||
           (!ActorsCompatible(keep, d) && !one_fight) || keep.status != d.status)
         continue;

@@ -181,7 +181,8 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
     // A bare participle right after a phrase: "five civilians killed in ...".
     // ... and followed by a preposition or punctuation: "militants attacked the
     // village" and "attacked and killed" are active.
-    const bool done_to_people = entry.type == EventType::kAssault || entry.type == EventType::kCoerce;
+    const bool done_to_people = (entry.type == EventType::kAssault || entry.type == EventType::kCoerce) &&
+                                entry.roles != RoleFrame::kSymmetric;
     bool participle_after_phrase =
         done_to_people && !hit.noun && !hit.passive && hit.first > s.first_token &&
         ctx.out.actor_at[hit.first - 1] >= 0 && doc.Key(hit.first).ends_with("ed") && (object < 0 || prep == "by");

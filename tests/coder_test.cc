@@ -1,0 +1,160 @@
+// End-to-end tests of the event coder through the public Pipeline, on short reports
+// written for them: ACLED types, merging, counts, dates, places, status, verbal
+// events. Each names the one fact it checks.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "annals/annals.h"
+
+namespace annals {
+namespace {
+
+class CoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto pipeline = Pipeline::Load(PipelineOptions{ANNALS_TEST_RESOURCE_DIR});
+    ASSERT_TRUE(pipeline.ok()) << pipeline.status().message();
+    pipeline_ = std::move(pipeline).value().release();
+  }
+
+  static ArticleRecord Code(const std::string& text, const std::string& date = "2021-12-31") {
+    Article article;
+    article.id = "t";
+    article.text = text;
+    article.date = date;
+    return pipeline_->Code(article);
+  }
+
+  // The event with the highest confidence that ACLED would record.
+  static const Event* Primary(const ArticleRecord& record) {
+    const Event* best = nullptr;
+    for (const Event& e : record.events)
+      if (e.acled && (!best || e.confidence > best->confidence)) best = &e;
+    return best;
+  }
+
+  static std::string Sub(const ArticleRecord& record) {
+    const Event* e = Primary(record);
+    return e ? e->acled->sub_event_type : "none";
+  }
+
+  static Pipeline* pipeline_;
+};
+
+Pipeline* CoderTest::pipeline_ = nullptr;
+
+TEST_F(CoderTest, AttackOnSoldiersIsABattle) {
+  const ArticleRecord r = Code("Militants attacked an army checkpoint near Mosul on Monday, killing three soldiers.");
+  EXPECT_EQ(Sub(r), "Armed clash");
+  EXPECT_EQ(Primary(r)->acled->event_type, "Battles");
+  EXPECT_EQ(Primary(r)->outcome.killed, 3);
+}
+
+TEST_F(CoderTest, KillingOfVillagersIsViolenceAgainstCivilians) {
+  const ArticleRecord r = Code("Gunmen killed four villagers in an attack on a farming village in Zamfara state.");
+  EXPECT_EQ(Sub(r), "Attack");
+  EXPECT_EQ(Primary(r)->acled->event_type, "Violence against civilians");
+  EXPECT_EQ(Primary(r)->outcome.killed, 4);
+}
+
+TEST_F(CoderTest, RemoteWeapons) {
+  EXPECT_EQ(Sub(Code("A drone strike hit a car on the outskirts of Marib, killing two men.")), "Air/drone strike");
+  EXPECT_EQ(Sub(Code("A roadside bomb exploded next to a bus in Kandahar, killing six passengers.")),
+            "Remote explosive/landmine/IED");
+  EXPECT_EQ(Sub(Code("Government troops shelled rebel positions outside the town for several hours.")),
+            "Shelling/artillery/missile attack");
+}
+
+TEST_F(CoderTest, ProtestsByWhatHappened) {
+  const ArticleRecord peaceful = Code("Hundreds of people marched peacefully through Accra on Saturday.");
+  EXPECT_EQ(Sub(peaceful), "Peaceful protest");
+  EXPECT_EQ(Primary(peaceful)->outcome.participants, 100);  // "hundreds": the documented rule
+  EXPECT_EQ(Sub(Code("Police fired tear gas to disperse students protesting fee increases in Nairobi.")),
+            "Protest with intervention");
+  EXPECT_EQ(Sub(Code("Protesters threw stones at police and burned tyres on a main road in Lagos.")),
+            "Violent demonstration");
+}
+
+TEST_F(CoderTest, ArrestsAndAgreements) {
+  const ArticleRecord arrests = Code("Police arrested 12 people in a raid on a market in Karachi.");
+  EXPECT_EQ(Sub(arrests), "Arrests");
+  EXPECT_EQ(Primary(arrests)->outcome.arrested, 12);
+  EXPECT_EQ(Sub(Code("The two warring sides signed a ceasefire agreement in Khartoum.")), "Agreement");
+}
+
+TEST_F(CoderTest, OneEventToldThreeTimesIsMerged) {
+  const ArticleRecord r = Code(
+      "Police and protesters clashed in Lyon on Thursday. The clashes left five officers injured, police said. "
+      "Witnesses said the fighting lasted an hour.");
+  ASSERT_GE(r.events.size(), 1u);
+  const Event& clash = r.events.front();
+  EXPECT_EQ(clash.evidence.size(), 3u);
+  EXPECT_EQ(clash.outcome.injured, 5);
+  EXPECT_EQ(clash.date, "2021-12-30");  // the Thursday before Friday 31 December 2021
+  EXPECT_EQ(clash.date_precision, DatePrecision::kDay);
+  ASSERT_TRUE(clash.location.has_value());
+  EXPECT_EQ(clash.location->name, "Lyon");
+  EXPECT_EQ(clash.location->country, "FR");
+  EXPECT_EQ(std::count_if(r.events.begin(), r.events.end(), [](const Event& e) { return e.acled.has_value(); }), 1);
+}
+
+TEST_F(CoderTest, DistinctEventsStayDistinct) {
+  const ArticleRecord r = Code(
+      "Rebels attacked a police station in Goma on Tuesday. Separately, the health ministry condemned the "
+      "looting of a hospital in Bukavu.");
+  bool assault = false, disapprove = false;
+  for (const Event& e : r.events) {
+    assault |= e.type == EventType::kAssault;
+    disapprove |= e.type == EventType::kDisapprove;
+  }
+  EXPECT_TRUE(assault);
+  EXPECT_TRUE(disapprove);
+}
+
+TEST_F(CoderTest, OneEventPerPlaceNamedTogether) {
+  const ArticleRecord r = Code("Farmers marched in both Rennes and Nantes against the new tax.");
+  std::vector<std::string> places;
+  for (const Event& e : r.events)
+    if (e.type == EventType::kProtest && e.location) places.push_back(e.location->name.value_or(""));
+  std::sort(places.begin(), places.end());
+  EXPECT_EQ(places, (std::vector<std::string>{"Nantes", "Rennes"}));
+}
+
+TEST_F(CoderTest, NegatedEventsAreNotCoded) {
+  const ArticleRecord r = Code("The army did not attack the village, officials said.");
+  for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);
+}
+
+TEST_F(CoderTest, VerbalEventsHaveNoAcledType) {
+  const ArticleRecord r = Code("The interior ministry condemned the attack on the bus station.");
+  ASSERT_FALSE(r.events.empty());
+  const Event& e = r.events.front();
+  EXPECT_EQ(e.type, EventType::kDisapprove);
+  EXPECT_EQ(e.cameo, "111");
+  EXPECT_FALSE(e.acled.has_value());
+  ASSERT_EQ(e.source.size(), 1u);
+  EXPECT_EQ(e.source[0].sector, "GOV");
+}
+
+TEST_F(CoderTest, PromisesAndDemandsInPloverTerms) {
+  EXPECT_EQ(Code("Norway will provide emergency aid to the flood victims, the foreign minister said.").events.front().type,
+            EventType::kAgree);
+  const ArticleRecord demand = Code("The European Union said Belarus must release the detained journalists.");
+  bool demanded = false;
+  for (const Event& e : demand.events) demanded |= e.type == EventType::kDemand;
+  EXPECT_TRUE(demanded);
+}
+
+TEST_F(CoderTest, AttributionAndCountries) {
+  const ArticleRecord r = Code("According to Radio Okapi, soldiers killed two suspected militia members in Beni.");
+  const Event* e = Primary(r);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->attribution, std::vector<std::string>{"Radio Okapi"});
+  ASSERT_FALSE(e->source.empty());
+  EXPECT_EQ(e->source[0].code, "CODMIL");  // soldiers act for the country where they are
+  EXPECT_EQ(e->outcome.killed, 2);
+}
+
+}  // namespace
+}  // namespace annals
