@@ -122,6 +122,9 @@ struct Location {
   std::optional<double> lat, lon;
   std::optional<std::string> country;   // ISO 3166-1 alpha-2
   std::optional<std::string> admin1;
+  // GeoNames admin2 code within admin1 ("62"), when the place lies in a known admin2
+  // division; with country and admin1 it names the division (the store's dedup uses it).
+  std::optional<std::string> admin2;
   LocationPrecision precision = LocationPrecision::kCountry;
 };
 
