@@ -1,5 +1,8 @@
 #include "ingest/line_reader.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 
 namespace annals {
@@ -18,8 +21,24 @@ LineReader::~LineReader() {
 
 bool LineReader::Fill() {
   pos_ = 0;
-  size_ = std::fread(buf_.data(), 1, buf_.size(), file_);
-  if (size_ == 0 && std::ferror(file_)) error_ = true;
+  const int fd = ::fileno(file_);
+  if (fd < 0) {  // a stream without a descriptor (fmemopen)
+    size_ = std::fread(buf_.data(), 1, buf_.size(), file_);
+    if (size_ == 0 && std::ferror(file_)) error_ = true;
+    return size_ > 0;
+  }
+  // read(2) rather than fread: on a pipe it returns what has arrived instead of waiting
+  // for a full buffer, so a stream filter (`annals code -`) answers each line as it comes.
+  ssize_t n;
+  do {
+    n = ::read(fd, buf_.data(), buf_.size());
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    error_ = true;
+    size_ = 0;
+    return false;
+  }
+  size_ = static_cast<size_t>(n);
   return size_ > 0;
 }
 
