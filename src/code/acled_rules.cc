@@ -21,8 +21,10 @@
 //        residents, migrants) fighting police or soldiers is a Riot: "Violent
 //        demonstration" when it is a protest, else "Mob violence"; two unarmed
 //        groups fighting is "Mob violence";
-//     e. an attack by a crowd is a Riot; any other attack on unarmed people is
-//        Violence against civilians / Attack.
+//     e. an attack by a crowd (protesters, rioters, or civilians in numbers: five or
+//        more, or a plural without a count), or by a few people without guns, is a
+//        Riot; any other attack on unarmed people is Violence against civilians /
+//        Attack.
 //  3. Protests (PLOVER PROTEST): a crowd that uses violence (stones, fire,
 //     vandalism, clashes, riot words) makes a "Violent demonstration" (a mob without
 //     a protest: "Mob violence"); deaths or live fire against the crowd make
@@ -65,6 +67,8 @@ bool IsCrowd(ActorKind kind) {
 bool IsSecurity(ActorKind kind) { return kind == ActorKind::kPolice || kind == ActorKind::kMilitary; }
 
 struct Sides {
+  bool mob = false;  // a crowd: protesters or rioters, or civilians in numbers
+  bool plural = false;
   bool armed = false, crowd = false, security = false, protesters = false, rioters = false, any = false;
   bool state_armed = false;
   bool unarmed = false;  // someone without arms: a crowd, a person, an unnamed group
@@ -82,6 +86,9 @@ Sides Read(const std::vector<DraftActor>& actors) {
     s.protesters |= kind == ActorKind::kProtesters;
     s.rioters |= kind == ActorKind::kRioters;
     s.unarmed |= !a.armed && (IsCrowd(kind) || kind == ActorKind::kUnknown || kind == ActorKind::kPerson);
+    s.plural |= a.plural;
+    s.mob |= !a.armed && (kind == ActorKind::kProtesters || kind == ActorKind::kRioters ||
+                          (IsCrowd(kind) && a.plural && a.actor.count.value_or(10) >= 5));
   }
   return s;
 }
@@ -179,8 +186,11 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
     *why = "an attack on unarmed people during a fight";
     return Make("Attack");
   }
-  // 2e. Attacks.
-  if (src.crowd && !src.armed && src.any) {
+  // 2e. Attacks. A crowd's attack is a riot; so is an attack without guns by a few
+  // people who belong to no organisation ("three men attacked a family"); gunmen
+  // shooting are no mob.
+  const bool few_unarmed = src.unarmed && src.plural && !src.armed && !Has(d, Cue::kFirearms);
+  if ((src.mob || few_unarmed) && !src.armed) {
     if (protest_context && src.protesters) {
       *why = "an attack by protesters";
       return Make("Violent demonstration");

@@ -30,6 +30,7 @@ struct DraftActor {
   bool country_actor = false;  // a country's name standing for its government
   bool named_person = false;   // a titled person with a name
   bool singular = false;       // one person ("an officer", "a woman")
+  bool plural = false;         // several people ("villagers", "30 men")
 };
 
 struct EventDraft {

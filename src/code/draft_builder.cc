@@ -114,6 +114,7 @@ DraftActor MakeActor(const text::Document& doc, const extract::ActorPhrase& phra
   a.country_actor = phrase.country_actor;
   a.named_person = phrase.named_person;
   a.singular = phrase.singular;
+  a.plural = phrase.plural;
   return a;
 }
 

@@ -8,7 +8,7 @@
 //     (ASSAULT without a remote weapon, or a riot);
 //   - place: the same place, or one without a place of its own sentence, or one
 //     inside the other (a sublocation in its city, a city in its admin1 or country);
-//   - date: the same day, or one dated only by the article;
+//   - date: days at most one apart, or one dated only by the article;
 //   - actors: the kinds of their participants overlap, or one names none;
 //   - status: the same.
 // The merged event keeps the type of its strongest trigger, the most specific place
@@ -86,10 +86,12 @@ bool PlacesCompatible(const geo::GeoResult& geo, const EventDraft& a, const Even
   return Within(geo, a.place, b.place) || Within(geo, b.place, a.place);
 }
 
+// Days told apart by one ("on Monday" and "overnight") may be one event's.
 bool DatesCompatible(const EventDraft& a, const EventDraft& b) {
   if (!a.date || !b.date) return true;
   if (a.date_precision != DatePrecision::kDay || b.date_precision != DatePrecision::kDay) return true;
-  return *a.date == *b.date;
+  const long gap = DaysFromCivil(*a.date) - DaysFromCivil(*b.date);
+  return gap >= -1 && gap <= 1;
 }
 
 bool ActorsCompatible(const EventDraft& a, const EventDraft& b) {

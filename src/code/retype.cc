@@ -12,7 +12,8 @@
 //     retreat, investigate) and THREATEN (CAMEO 13) when it is hostile (assault,
 //     coerce, sanction, mobilise, and the coercive protests: strikes, boycotts,
 //     blockades); announced demonstrations stay protests with status planned.
-// Actors: a protest whose source is a country (its government) is a formal protest
+// Actors: destruction done to people (not things) is an assault; a protest whose
+// source is a country (its government) is a formal protest
 // (DISAPPROVE, CAMEO 114); a blockade or closure by a state, its soldiers or its
 // police is coercion (COERCE, CAMEO 172).
 #include "code/retype.h"
@@ -83,6 +84,18 @@ void ApplyMood(extract::Mood mood, const std::vector<DraftActor>& speaker, Event
 }
 
 void RetypeByActors(EventDraft* d) {
+  // "The victim was burned", "torched the house of the mayor": destroying is done to
+  // things; done to a person it is an assault.
+  if (d->type == EventType::kCoerce && d->mode == "destroy" && !d->target.empty() &&
+      d->outcome.seized.empty()) {
+    bool person = false;
+    for (const DraftActor& a : d->target) person |= a.singular || a.plural;
+    if (person) {
+      Become(d, EventType::kAssault, "180", "destruction done to people");
+      d->default_acled_sub = "Attack";
+      return;
+    }
+  }
   if (d->type != EventType::kProtest || d->source.empty()) return;
   const ActorKind kind = d->source.front().actor.kind;
   if (d->source.front().country_actor && d->mode != "obstruct") {

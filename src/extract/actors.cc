@@ -116,6 +116,11 @@ struct Builder {
     const text::Token& first = ctx.doc.tokens[m.first];
     for (uint32_t k = m.first; k < m.end; ++k)
       if (PlaceAt(k) && PlaceAt(k)->mention.kind != PlaceKind::kDemonym) return false;  // part of a place name
+    // "used force", "a force of change": the bare singular "force" names no group;
+    // "security force", "the Quds Force", "forces" do.
+    if (!entry.organisation && m.end == m.first + 1 && ctx.doc.Key(m.first) == "force" &&
+        !(m.first > s.first_token && ctx.doc.tokens[m.first - 1].Is(text::kCapitalized)))
+      return false;
     if (entry.organisation) {
       if (entry.short_name) return first.Is(text::kAllCaps) || first.Is(text::kAbbreviation);
       // Names are capitalised in running text ("pro-Houthi" keeps its prefix lower case).
@@ -432,6 +437,8 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
                       (determiner_one && head_key == doc.Lemma(phrase.head) && !phrase.count &&
                        phrase.kind != ActorKind::kPolice && phrase.kind != ActorKind::kMilitary &&
                        phrase.kind != ActorKind::kGovernment && !head_key.ends_with("s"));
+    phrase.plural = (head_key != doc.Lemma(phrase.head) && head_key.ends_with("s")) ||
+                    (phrase.count && *phrase.count > 1);
     for (uint32_t t = phrase.first; t < phrase.end; ++t) ctx.out.actor_at[t] = base + static_cast<int>(k);
     ctx.out.actors.push_back(std::move(phrase));
   }

@@ -28,6 +28,7 @@ struct ActorPhrase {
   std::vector<std::string> extra_countries;  // "French and Egyptian warships": EGY after FRA
   bool named_person = false;     // a title with a personal name ("President Mario Soares")
   bool singular = false;         // one person: a singular head ("an officer") or a name
+  bool plural = false;           // a plural head or a count above one ("villagers", "30 men")
   bool armed = false;
   bool state = false;            // takes the event's country when none is stated
   bool country_actor = false;    // a country's name standing for its government

@@ -29,8 +29,8 @@ bool InGrievance(const ExtractContext& ctx, const text::Sentence& s, uint32_t fi
     if (!in_protest && steps >= kGrievanceWindow) break;
     // In a protest's sentence, what came before or was done to someone else is its
     // reason: "after the killing of", "people killed by police", "who was shot".
-    if (in_protest && (key == "after" || key == "following" || key == "who" || key == "which" || key == "of" ||
-                       key == "for"))
+    if (in_protest && steps < kGrievanceWindow &&
+        (key == "after" || key == "following" || key == "who" || key == "which" || key == "of" || key == "for"))
       return true;
   }
   return false;

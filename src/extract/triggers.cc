@@ -206,6 +206,15 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
       hit.notes.push_back(std::string("status ") + std::string(ToString(hit.status)));
 
     hit.in_quote = InsideQuote(doc, m.first);
+    // Step 4a: "had been arrested", "had fled": an event before the one reported.
+    for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 3; --k, ++steps) {
+      if (doc.Key(k - 1) == "had") {
+        hit.subordinate = true;
+        hit.notes.push_back("told in the past perfect: an earlier event");
+        break;
+      }
+      if (!(ctx.lex.ClassesOf(doc, k - 1) & (kBe | kAux)) && !doc.Key(k - 1).ends_with("ly")) break;
+    }
     // Step 4b: a clause below an earlier event of the sentence: a relative or
     // subordinate clause, a purpose infinitive, or the object of a verb.
     const auto earlier = ctx.out.TriggersOf(sentence_index);
@@ -218,6 +227,9 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
         below = (classes & (kRel | kSub)) && !(classes & kPrep);
       }
       below |= m.first > prev.end && doc.Key(m.first - 1) == "to" && !hit.noun;
+      // "during an arrest raid": the setting of the sentence's event.
+      for (uint32_t k = m.first, steps = 0; k > prev.end && steps < 3 && !below; --k, ++steps)
+        below = doc.Key(k - 1) == "during" && hit.noun;
       if (below) {
         hit.subordinate = true;
         hit.notes.push_back("in a clause below '" + std::string(doc.SpanText(prev.first, prev.end)) + "'");
@@ -230,9 +242,15 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
       }
     }
     // Step 5: words that give another event's reason report no event of their own.
+    // (A crowd's name such as "a mob" or "protesters" is no protest verb here.)
     bool protest_before = false;
-    for (const TriggerHit& earlier : ctx.out.TriggersOf(sentence_index))
-      protest_before |= ctx.lex.trigger(earlier.entry).type == EventType::kProtest;
+    thread_local std::vector<PhraseMatcher::Match> group_nouns;
+    for (const TriggerHit& earlier : ctx.out.TriggersOf(sentence_index)) {
+      if (ctx.lex.trigger(earlier.entry).type != EventType::kProtest) continue;
+      group_nouns.clear();
+      ctx.lex.actor_matcher().MatchAt(doc, earlier.head, earlier.end, &group_nouns);
+      protest_before |= group_nouns.empty();
+    }
     const bool done_to_people = entry.type == EventType::kAssault || entry.type == EventType::kCoerce;
     if (InGrievance(ctx, s, m.first, protest_before && done_to_people)) {
       hit.background = true;
