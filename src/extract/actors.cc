@@ -219,9 +219,12 @@ struct Builder {
     for (const PhraseMatcher::Match& m : units) {
       if (m.first != i) continue;
       const ActorEntry& entry = ctx.lex.actor(m.value);
-      if (!entry.organisation) return end;
+      // "a member of the army", "fighters of the regime": a generic head belongs to
+      // the group named after it; other nouns there are phrases of their own.
+      if (!entry.organisation && !generic_head) return end;
       if (generic_head || phrase->kind == ActorKind::kUnknown) ApplyEntry(entry, true, phrase);
       else ApplyEntry(entry, false, phrase);
+      if (!entry.organisation) return end;
       return m.end;
     }
     // A capitalised name ("members of the Popular Resistance"), or a country.
@@ -433,10 +436,12 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     const std::string_view head_key = doc.Key(phrase.head);
     const bool determiner_one = doc.Key(phrase.first) == "a" || doc.Key(phrase.first) == "an" ||
                                 doc.Key(phrase.first) == "one";
-    phrase.singular = phrase.named_person ||
-                      (determiner_one && head_key == doc.Lemma(phrase.head) && !phrase.count &&
-                       phrase.kind != ActorKind::kPolice && phrase.kind != ActorKind::kMilitary &&
-                       phrase.kind != ActorKind::kGovernment && !head_key.ends_with("s"));
+    static constexpr std::string_view kBodies[] = {"police", "army", "military", "government", "regime",
+                                                   "administration", "force", "authority", "ministry", "council",
+                                                   "parliament", "court", "navy", "gendarmerie", "coalition"};
+    const bool body = std::find(std::begin(kBodies), std::end(kBodies), doc.Lemma(phrase.head)) != std::end(kBodies);
+    phrase.singular = phrase.named_person || (determiner_one && head_key == doc.Lemma(phrase.head) &&
+                                              !phrase.count && !body && !head_key.ends_with("s"));
     phrase.plural = (head_key != doc.Lemma(phrase.head) && head_key.ends_with("s")) ||
                     (phrase.count && *phrase.count > 1);
     for (uint32_t t = phrase.first; t < phrase.end; ++t) ctx.out.actor_at[t] = base + static_cast<int>(k);

@@ -111,8 +111,10 @@ int SubjectLeftOf(const ExtractContext& ctx, uint32_t from, const text::Sentence
 }
 
 // The first phrase right of the trigger within the clause; `prep` receives the
-// preposition before it ("" when it follows directly).
-int ObjectRightOf(const ExtractContext& ctx, uint32_t from, const text::Sentence& s, std::string_view* prep) {
+// preposition before it ("" when it follows directly). The words of trigger `self`
+// (a pattern with a gap) do not end the search.
+int ObjectRightOf(const ExtractContext& ctx, uint32_t from, const text::Sentence& s, std::string_view* prep,
+                  int self = -1) {
   for (uint32_t j = from; j < s.end_token && j < from + kRightWindow; ++j) {
     const int actor = ctx.out.actor_at[j];
     if (actor >= 0) {
@@ -124,7 +126,7 @@ int ObjectRightOf(const ExtractContext& ctx, uint32_t from, const text::Sentence
       return actor;
     }
     if (IsClauseBoundary(ctx, j)) return -1;
-    if (ctx.out.trigger_at[j] >= 0 && j > from) {
+    if (ctx.out.trigger_at[j] >= 0 && ctx.out.trigger_at[j] != self && j > from) {
       const TriggerHit& other = ctx.out.triggers[static_cast<size_t>(ctx.out.trigger_at[j])];
       if (!other.noun) return -1;  // another verb's clause
     }
@@ -163,7 +165,12 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
     }
     const int subject = SubjectLeftOf(ctx, hit.first, s);
     std::string_view prep;
-    const int object = ObjectRightOf(ctx, hit.end, s, &prep);
+    // A pattern with a gap holds its object inside ("left three militants dead").
+    const bool gapped = entry.pattern.find("...") != std::string_view::npos;
+    const int self_index = ctx.out.trigger_at[hit.first];
+    int object = gapped ? ObjectRightOf(ctx, hit.first + 1, s, &prep, self_index) : -1;
+    if (object < 0 || ctx.out.actors[static_cast<size_t>(object)].first >= hit.end)
+      object = ObjectRightOf(ctx, hit.end, s, &prep);
     const int agent = AgentAfter(ctx, hit.end, s);
 
     // "clashes between X and Y" (for other events, "mediation between X and Y", X
@@ -202,8 +209,9 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
       // Source: "by X", else the subject of the clause ("X launched an attack").
       if (agent >= 0) hit.source = GroupOf(ctx.out, agent);
       else if (subject >= 0) hit.source = GroupOf(ctx.out, subject);
-      // The target attaches right after the noun ("the attack on X", "clashes with Y").
-      const bool attached = object >= 0 && ctx.out.actors[static_cast<size_t>(object)].first <= hit.end + 3;
+      // The target attaches right after the noun ("the attack on X", "a shooting
+      // against the municipal and state police").
+      const bool attached = object >= 0 && ctx.out.actors[static_cast<size_t>(object)].first <= hit.end + 6;
       if (attached && object != agent &&
           (prep == "on" || prep == "against" || prep == "of" || prep == "at" || prep == "upon" || prep == "with" ||
            prep == "targeting" || prep == "between"))
