@@ -283,9 +283,12 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     uint32_t first = m.first;
     for (size_t v = u; v > 0 && units[v - 1].end == first; --v) {
       const ActorEntry& modifier = ctx.lex.actor(units[v - 1].value);
-      const bool decides = modifier.organisation && (generic || phrase.kind == ActorKind::kUnknown ||
-                                                     modifier.kind == ActorKind::kRebels ||
-                                                     modifier.kind == ActorKind::kMilitia);
+      // An organisation decides for a generic head or a non-state armed group; a group
+      // noun decides for a generic head ("militia members", "army personnel").
+      const bool decides = (modifier.organisation && (generic || phrase.kind == ActorKind::kUnknown ||
+                                                      modifier.kind == ActorKind::kRebels ||
+                                                      modifier.kind == ActorKind::kMilitia)) ||
+                           (!modifier.organisation && generic);
       b.ApplyEntry(modifier, decides, &phrase);
       first = units[v - 1].first;
     }
