@@ -79,11 +79,17 @@ void Extract(ExtractContext& ctx) {
     AssignRoles(ctx, s);
     FindOutcomes(ctx, s);
     FindAttributions(ctx, s);
-    // Every cue phrase counts, overlapping or not ("burning" is a crowd's violence
-    // and destruction of property at once).
+    // Every cue phrase counts ("burning" is a crowd's violence and destruction of
+    // property at once), except one inside a longer cue phrase ("machine gun" inside
+    // "heavy machine gun").
     cues.clear();
     for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t)
       ctx.lex.cue_matcher().MatchAt(doc, t, sentence.end_token, &cues);
+    std::erase_if(cues, [&](const PhraseMatcher::Match& m) {
+      return std::any_of(cues.begin(), cues.end(), [&](const PhraseMatcher::Match& longer) {
+        return longer.first <= m.first && longer.end >= m.end && longer.end - longer.first > m.end - m.first;
+      });
+    });
     for (const PhraseMatcher::Match& m : cues) {
       // The object of a protest's verb is what the crowd protests about ("protesting
       // the police's use of tear gas").
