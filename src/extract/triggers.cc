@@ -144,8 +144,18 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
     const bool after_preposition = (prev_classes & kPrep) && prev_key != "to" && !doc.Key(m.first).ends_with("ing");
     const bool noun_context = (prev_classes & (kDet | kQuant)) || prev_number || prev_key == "'s" || next_of ||
                               det_two_back || after_preposition;
+    // A past form ("threw", "executed", "fired") is a verb unless a determiner is
+    // right before it ("the soldier threw" is no "a local jail").
+    const std::string_view first_key = doc.Key(m.first);
+    bool past_form = first_key.size() > 3 && first_key.ends_with("ed");
+    if (!past_form && ctx.lemmatizer && first_key != doc.Lemma(m.first)) {
+      const text::LemmaInfo info = ctx.lemmatizer->Lookup(first_key);
+      past_form = !info.verb.empty() && info.verb != first_key && !first_key.ends_with("ing") &&
+                  !first_key.ends_with("s");
+    }
     const bool verb_context = prev_key == "to" || (prev_classes & (kModal | kPron | kAux)) ||
-                              ((prev_classes & kBe) && IsPassiveParticiple(doc, m.first));
+                              ((prev_classes & kBe) && IsPassiveParticiple(doc, m.first)) ||
+                              (past_form && !(prev_classes & kDet));
     if (entry.pos == TriggerPos::kVerb && noun_context && !verb_context) return std::nullopt;
     if (entry.pos == TriggerPos::kNoun && verb_context && !noun_context) return std::nullopt;
     hit.noun = entry.pos == TriggerPos::kNoun || (entry.pos == TriggerPos::kAny && noun_context && !verb_context);
