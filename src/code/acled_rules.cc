@@ -33,7 +33,8 @@
 //     "Peaceful protest".
 //  4. Coercion (PLOVER COERCE): arrests are "Arrests"; tear gas and dispersal
 //     belong to the crowd event they answer ("Protest with intervention", or
-//     "Violent demonstration" when the crowd is violent); weapons found or
+//     "Violent demonstration" when the crowd is violent), and used on people who
+//     were not protesting they are Violence against civilians / Attack; weapons found or
 //     defused are "Disrupted weapons use"; seizure by a state's agents (a search,
 //     a confiscation) is "Other"; other seizure, looting and destruction are
 //     "Looting/property destruction"; other coercion is "Other".
@@ -251,6 +252,10 @@ std::optional<AcledType> Coerce(const EventDraft& d, const AcledContext& ctx, st
     if (Has(d, Cue::kViolentCrowd) && !tgt.protesters) {
       *why = "force against a violent crowd";
       return Make("Violent demonstration");
+    }
+    if (!ctx.protest_in_article && !tgt.protesters) {
+      *why = "force against people who were not protesting";
+      return Make("Attack");
     }
     *why = "force against a crowd";
     return Make("Protest with intervention");

@@ -78,6 +78,8 @@ class Reclusterer {
         {&insert_kind_, "INSERT OR IGNORE INTO event_kinds(kind, day, event_pk) VALUES(?1, ?2, ?3)"},
         {&clear_dirty_, "DELETE FROM dirty WHERE dedup_type = ?1 AND day <= ?2"},
         {&mark_dirty_, "INSERT OR IGNORE INTO dirty(dedup_type, day) VALUES(?1, ?2)"},
+        {&mark_stale_, "INSERT OR IGNORE INTO stale_events(event_pk) VALUES(?1)"},
+        {&position_, "SELECT lat, lon, day FROM events WHERE event_pk = ?1"},
     };
     for (const auto& [st, sql] : all) {
       Result<Statement> r = db_->Prepare(sql);
@@ -137,6 +139,7 @@ class Reclusterer {
     size_t i = 0;
     std::vector<Loaded> loaded;
     uint64_t since_commit = 0;
+    int64_t swept_through = days.empty() ? 0 : days.back();
     while (i < days.size()) {
       int64_t x = days[i];
       // Step 1: the state before day x, from the stored assignments.
@@ -177,6 +180,7 @@ class Reclusterer {
           ++stats_->reassigned;
         }
         ++stats_->days;
+        swept_through = std::max(swept_through, x);
         stats_->mentions += loaded.size();
         since_commit += loaded.size();
         while (i < days.size() && days[i] <= x) {
@@ -205,13 +209,12 @@ class Reclusterer {
       }
     }
     // The type is done: clear its marks (all at or before the last day swept).
-    return Checkpoint(type, days.empty() ? 0 : std::max(days.back(), last_swept_day_), progress);
+    return Checkpoint(type, swept_through, progress);
   }
 
   // Refreshes the affected events, clears `type`'s marks up to `through`, commits and
   // opens the next transaction.
   Status Checkpoint(const std::string& type, int64_t through, const std::function<void(const DedupRunStats&)>& progress) {
-    last_swept_day_ = std::max(last_swept_day_, through);
     Status s = RefreshAffected();
     if (!s.ok()) return s;
     clear_dirty_.BindText(1, type);
@@ -232,6 +235,8 @@ class Reclusterer {
   }
 
   void AddAffected(int64_t pk) { affected_.insert(pk); }
+  // From now on an event that lost its seed is an error, not a state to wait out.
+  void SetFinal() { final_ = true; }
 
  private:
   struct Member {
@@ -294,13 +299,16 @@ class Reclusterer {
     s = members_.status();
     members_.Reset();
     if (!s.ok()) return s;
-    if (count == 0 || !seed_found) {
-      // No mention left (or, defensively, its seed gone): the event goes.
+    if (count > 0 && !seed_found) {
+      // Mid-run (a commit between the days of one cluster) the seed may have moved on
+      // while later members are not re-swept yet: refresh it at the end.
       update_event_.Reset();
-      if (count > 0) {
-        // Cannot happen with a consistent sweep; keep the mentions reachable.
-        return Status(ErrorCode::kInvalidArgument, "event '" + key + "' lost its seed mention");
-      }
+      if (final_) return Status(ErrorCode::kInvalidArgument, "event '" + key + "' lost its seed mention");
+      mark_stale_.BindInt(1, pk);
+      return mark_stale_.Run();
+    }
+    if (count == 0) {
+      update_event_.Reset();
       delete_event_.BindInt(1, pk);
       return delete_event_.Run();
     }
@@ -313,21 +321,16 @@ class Reclusterer {
     update_event_.BindOptionalText(34, last);
     if (s = update_event_.Run(); !s.ok()) return s;
     // Step 3: the spatial index and the actor kinds, from the event row just written.
-    Result<Statement> row = db_->Prepare("SELECT lat, lon, day FROM events WHERE event_pk = ?1");
-    if (!row.ok()) return row.status();
-    if (!position_) {
-      position_ = std::make_unique<Statement>(std::move(row).value());
-    }
-    position_->BindInt(1, pk);
+    position_.BindInt(1, pk);
     std::optional<double> lat, lon;
     std::optional<int64_t> day;
-    if (position_->Step()) {
-      lat = position_->OptionalDouble(0);
-      lon = position_->OptionalDouble(1);
-      day = position_->OptionalInt(2);
+    if (position_.Step()) {
+      lat = position_.OptionalDouble(0);
+      lon = position_.OptionalDouble(1);
+      day = position_.OptionalInt(2);
     }
-    s = position_->status();
-    position_->Reset();
+    s = position_.status();
+    position_.Reset();
     if (!s.ok()) return s;
     if (lat && lon) {
       insert_rtree_.BindInt(1, pk);
@@ -348,10 +351,10 @@ class Reclusterer {
   Database* db_;
   DedupRunStats* stats_;
   std::unordered_set<int64_t> affected_;
-  int64_t last_swept_day_ = INT64_MIN;
+  bool final_ = false;
   Statement load_, event_for_key_, set_event_, event_key_, members_, update_event_, delete_event_;
-  Statement delete_rtree_, insert_rtree_, delete_kinds_, insert_kind_, clear_dirty_, mark_dirty_;
-  std::unique_ptr<Statement> position_;
+  Statement delete_rtree_, insert_rtree_, delete_kinds_, insert_kind_, clear_dirty_, mark_dirty_, mark_stale_;
+  Statement position_;
 };
 
 }  // namespace
@@ -380,6 +383,12 @@ Status Deduplicate(Store* store, DedupRunStats* stats, const std::function<void(
     }
   }
   // Step 3: events that lost mentions without a sweep touching them.
+  s = r.RefreshAffected();
+  if (!s.ok()) {
+    (void)db->Exec("ROLLBACK");
+    return s;
+  }
+  r.SetFinal();
   {
     Result<Statement> st = db->Prepare("SELECT event_pk FROM stale_events");
     if (!st.ok()) return st.status();
