@@ -172,8 +172,11 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
     for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < kStatusWindow; --k, ++steps) {
       const uint32_t j = k - 1;
       if (IsClauseBoundary(ctx, j) || doc.Key(j) == ",") break;
-      if (ctx.out.trigger_at.size() > j && ctx.out.trigger_at[j] >= 0) break;  // another event's words
       const uint32_t classes = ctx.lex.ClassesOf(doc, j);
+      // Another event's words end the search, unless they are a status word
+      // themselves ("threatened to kill": a threat, and the threatened killing).
+      constexpr uint32_t kStatusWords = kAttempt | kPlan | kThreat | kDeny | kIntent | kRefuse;
+      if (ctx.out.trigger_at.size() > j && ctx.out.trigger_at[j] >= 0 && !(classes & kStatusWords)) break;
       const std::string_view key = doc.Key(j);
       // "attempt to", "plans to", "threatened to", "willing to": the word governs an
       // infinitive; "a planned attack" (an adjective) is no plan. Foiling or

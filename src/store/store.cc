@@ -3,10 +3,24 @@
 #include <charconv>
 #include <filesystem>
 
+#include <sqlite3.h>
+
 #include "store/schema.h"
 
 namespace annals::store {
 namespace {
+
+// annals_km(lat1, lon1, lat2, lon2): the great-circle distance in km; NULL when an
+// argument is NULL.
+void KmFunction(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  for (int i = 0; i < argc; ++i)
+    if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+      sqlite3_result_null(context);
+      return;
+    }
+  sqlite3_result_double(context, HaversineKm(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1]),
+                                             sqlite3_value_double(argv[2]), sqlite3_value_double(argv[3])));
+}
 
 std::string SettingsText(const DedupOptions& options, const ActorFamilies& families) {
   return options.Fingerprint() + " families=" + std::to_string(families.table_hash());
@@ -24,7 +38,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
   if (!db.ok()) return db.status();
   store->db_ = std::move(db).value();
   Database* d = &store->db_;
-  // Step 1: connection settings.
+  // Step 1: connection settings and the SQL functions of the queries.
+  if (sqlite3_create_function_v2(d->handle(), "annals_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                 KmFunction, nullptr, nullptr, nullptr) != SQLITE_OK)
+    return Status(ErrorCode::kIo, "sqlite: " + d->ErrorMessage() + " (registering annals_km)");
   Status s = d->Exec(
       "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456;"
       "PRAGMA foreign_keys = OFF");

@@ -3,6 +3,7 @@
 #include "core/civil_date.h"
 #include "core/json_writer.h"
 #include "core/record_json.h"
+#include "store/spans.h"
 
 namespace annals::store {
 
@@ -57,6 +58,13 @@ std::string_view SpanText(const Article& article, const Span& span) {
                                : std::string_view(article.text);
   if (span.start > span.end || span.end > field.size()) return {};
   return field.substr(span.start, span.end - span.start);
+}
+
+// "start-end", with a "t" before it for a span in the title (spans.h reads it back).
+void AppendSpanText(const Span& span, std::string* out) {
+  if (span.field == Field::kTitle) out->push_back('t');
+  out->append(std::to_string(span.start)).push_back('-');
+  out->append(std::to_string(span.end));
 }
 
 Status Prepare(Database* db, Statement* st, std::string_view sql) {
@@ -333,21 +341,14 @@ Status Writer::WriteOne(const Article& article, const ArticleRecord& record, Wri
       json.EndArray();
     }
     trigger_span.clear();
-    {
-      JsonWriter json(&trigger_span);
-      WriteSpan(e.trigger_span, &json);
-    }
+    AppendSpanText(e.trigger_span, &trigger_span);
     spans.clear();
     evidence.clear();
-    {
-      JsonWriter json(&spans);
-      json.BeginArray();
-      for (const Span& span : e.evidence) {
-        WriteSpan(span, &json);
-        if (!evidence.empty()) evidence.push_back('\n');
-        evidence.append(SpanText(article, span));
-      }
-      json.EndArray();
+    for (const Span& span : e.evidence) {
+      if (!spans.empty()) spans.push_back(';');
+      AppendSpanText(span, &spans);
+      if (!evidence.empty()) evidence.push_back('\n');
+      evidence.append(SpanText(article, span));
     }
     explanation.clear();
     {
