@@ -69,15 +69,20 @@ bool IsSecurity(ActorKind kind) { return kind == ActorKind::kPolice || kind == A
 
 struct Sides {
   bool mob = false;  // a crowd: protesters or rioters, or civilians in numbers
+  bool non_state_armed = false;  // rebels, militias, armed gangs
   bool plural = false;
   bool armed = false, crowd = false, security = false, protesters = false, rioters = false, any = false;
   bool state_armed = false;
   bool unarmed = false;  // someone without arms: a crowd, a person, an unnamed group
 };
 
-Sides Read(const std::vector<DraftActor>& actors) {
+Sides Read(const std::vector<DraftActor>& actors, const std::vector<DraftActor>& more = {}) {
   Sides s;
-  for (const DraftActor& a : actors) {
+  std::vector<const DraftActor*> everyone;
+  for (const DraftActor& a : actors) everyone.push_back(&a);
+  for (const DraftActor& a : more) everyone.push_back(&a);
+  for (const DraftActor* ap : everyone) {
+    const DraftActor& a = *ap;
     s.any = true;
     const ActorKind kind = a.actor.kind;
     s.armed |= a.armed;
@@ -87,6 +92,7 @@ Sides Read(const std::vector<DraftActor>& actors) {
     s.protesters |= kind == ActorKind::kProtesters;
     s.rioters |= kind == ActorKind::kRioters;
     s.unarmed |= !a.armed && (IsCrowd(kind) || kind == ActorKind::kUnknown || kind == ActorKind::kPerson);
+    s.non_state_armed |= a.armed && !IsSecurity(kind) && !a.state;
     s.plural |= a.plural;
     s.mob |= !a.armed && (kind == ActorKind::kProtesters || kind == ActorKind::kRioters ||
                           (IsCrowd(kind) && a.plural && a.actor.count.value_or(10) >= 5));
@@ -151,7 +157,11 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
     return Make("Non-state actor overtakes territory");
   }
   const bool protest_context = src.protesters || tgt.protesters || ctx.protest_in_article;
-  const bool crowd_vs_security = (src.unarmed && tgt.security) || (tgt.unarmed && src.security);
+  // In a fight both sides are participants, whichever the grammar made the source
+  // ("a clash between demonstrators and police" may list both as targets).
+  const Sides all = Read(d.source, d.target);
+  const bool crowd_vs_security = (src.unarmed && tgt.security) || (tgt.unarmed && src.security) ||
+                                 (all.unarmed && all.security && !all.non_state_armed);
   // 2d. Fights.
   if (ground_fight && src.armed && tgt.armed) {
     *why = "armed sides fighting";

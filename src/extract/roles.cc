@@ -175,8 +175,10 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
 
     // "clashes between X and Y" (for other events, "mediation between X and Y", X
     // and Y are the targets, read below).
-    if (entry.roles == RoleFrame::kSymmetric && hit.end < s.end_token && doc.Key(hit.end) == "between" &&
-        object >= 0) {
+    // ("a clash ensued between", "clashes broke out between": a verb may come first.)
+    bool between = false;
+    for (uint32_t k = hit.end; k < s.end_token && k < hit.end + 3 && !between; ++k) between = doc.Key(k) == "between";
+    if (entry.roles == RoleFrame::kSymmetric && between && object >= 0) {
       const std::vector<int> group = GroupOf(ctx.out, object);
       if (group.size() >= 2) {
         hit.source = {group[0]};
