@@ -143,7 +143,8 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
     *why = "sexual violence";
     return Make("Sexual violence");
   }
-  if (sub == "Abduction/forced disappearance" || (Has(d, Cue::kAbduct) && !ground_fight)) {
+  // (Hostages freed from armed men are no abduction by those who freed them.)
+  if (sub == "Abduction/forced disappearance" || (Has(d, Cue::kAbduct) && !ground_fight && !tgt.armed)) {
     *why = "abduction";
     return Make("Abduction/forced disappearance");
   }

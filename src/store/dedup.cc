@@ -15,8 +15,11 @@
 // Cliques depend on the order in which mentions are grouped, and the store must give
 // the same events whatever order the articles arrived in. So the order is fixed by the
 // data, not by arrival: mentions are swept by day, and within a day in the canonical
-// order (CanonicalLess: the most precise place first, then the most precise date, the
-// highest confidence, the event id). Each mention joins the open cluster all of whose
+// order (CanonicalLess: the most precise place first, then the one that names more
+// roles, the most precise date, the highest confidence, the event id). Seeds are thus
+// the most specific reports: a report that names no actor fits any cluster, and as a
+// seed it would let two different crowds join one event. Each mention joins the open
+// cluster all of whose
 // members it is compatible with (the nearest seed wins, then the earliest seed), or
 // starts a new cluster as its seed. A cluster is named by its seed's event id, so
 // names too are a function of the data. The result is a function of the set of
@@ -153,6 +156,8 @@ std::vector<ActorSig> ParseActorSignature(std::string_view sig, const ActorFamil
 bool CanonicalLess(const MentionFeatures& a, const MentionFeatures& b) {
   if (a.day != b.day) return a.day < b.day;
   if (a.location_rank != b.location_rank) return a.location_rank < b.location_rank;
+  const int roles_a = !a.source.empty() + !a.target.empty(), roles_b = !b.source.empty() + !b.target.empty();
+  if (roles_a != roles_b) return roles_a > roles_b;
   if (a.date_rank != b.date_rank) return a.date_rank < b.date_rank;
   if (a.confidence != b.confidence) return a.confidence > b.confidence;
   return a.event_id < b.event_id;
@@ -173,11 +178,16 @@ bool ActorsMatch(const ActorSig& a, const ActorSig& b) {
   return a.country.empty() || b.country.empty() || a.country == b.country;
 }
 
-bool RolesMatch(const std::vector<ActorSig>& a, const std::vector<ActorSig>& b) {
+// Roles match when one is empty (the report does not say) or they share an actor.
+// `shared` is set when they share one.
+bool RolesMatch(const std::vector<ActorSig>& a, const std::vector<ActorSig>& b, bool* shared) {
   if (a.empty() || b.empty()) return true;
   for (const ActorSig& x : a)
     for (const ActorSig& y : b)
-      if (ActorsMatch(x, y)) return true;
+      if (ActorsMatch(x, y)) {
+        *shared = true;
+        return true;
+      }
   return false;
 }
 
@@ -201,8 +211,12 @@ bool Compatible(const MentionFeatures& a, const MentionFeatures& b, const DedupO
   if (std::llabs(a.day - b.day) > options.max_days) return false;
   if (!PlacesMatch(a, b, options)) return false;
   if (!options.actors) return true;
-  return (RolesMatch(a.source, b.source) && RolesMatch(a.target, b.target)) ||
-         (RolesMatch(a.source, b.target) && RolesMatch(a.target, b.source));
+  bool shared = false;
+  if (RolesMatch(a.source, b.source, &shared) && RolesMatch(a.target, b.target, &shared)) return true;
+  // Swapped roles ("police attacked protesters", "protesters attacked police") only
+  // when an actor is really shared: else two sources with no targets would always fit.
+  shared = false;
+  return RolesMatch(a.source, b.target, &shared) && RolesMatch(a.target, b.source, &shared) && shared;
 }
 
 void DaySweep::AddOpenCluster(std::vector<MentionFeatures> members_seed_first) {

@@ -23,7 +23,7 @@ namespace annals::store {
 //   - (actors) their actors are compatible: each role (source, target) is empty on
 //     one side or shares a compatible actor (kinds of one family, see
 //     data/store/actor_families.tsv; `unknown` fits all; countries equal or one
-//     unknown), taking the roles as given or swapped.
+//     unknown), taking the roles as given, or swapped when an actor is then shared.
 // A cluster holds at most one mention per article and its mentions agree pairwise.
 struct DedupOptions {
   enum class TypeKey : uint8_t {
@@ -91,8 +91,9 @@ struct MentionFeatures {
   bool has_place() const { return (lat && lon) || !admin2.empty(); }
 };
 
-// The canonical order of mentions: day, then the most precise place, the most precise
-// date, the highest confidence, then the event id. A total order (event ids are unique).
+// The canonical order of mentions: day, then the most precise place, the more roles
+// (source, target) named, the most precise date, the highest confidence, then the
+// event id. A total order (event ids are unique).
 bool CanonicalLess(const MentionFeatures& a, const MentionFeatures& b);
 
 // Great-circle distance in km (spherical Earth, R = 6371.0088 km).

@@ -15,6 +15,8 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/tsv.h"
+
 namespace annals::store {
 namespace {
 

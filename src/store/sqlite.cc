@@ -27,6 +27,15 @@ Database::~Database() {
   if (db_) sqlite3_close_v2(db_);
 }
 
+Database& Database::operator=(Database&& other) noexcept {
+  if (this != &other) {
+    if (db_) sqlite3_close_v2(db_);
+    db_ = other.db_;
+    other.db_ = nullptr;
+  }
+  return *this;
+}
+
 Result<Database> Database::Open(const std::string& path, bool read_only) {
   Database db;
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -28,6 +28,7 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
   Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Database& operator=(Database&& other) noexcept;
 
   // Opens (creating unless `read_only`) the database file at `path`.
   static Result<Database> Open(const std::string& path, bool read_only);

@@ -31,7 +31,9 @@ void MixField(uint64_t* h, const std::optional<std::string>& value) {
     Mix(h, std::string_view("\x00", 1));
     return;
   }
-  Mix(h, "\x01" + std::to_string(value->size()) + ":");
+  Mix(h, "\x01");
+  Mix(h, std::to_string(value->size()));
+  Mix(h, ":");
   Mix(h, *value);
 }
 
