@@ -8,7 +8,8 @@
 // before its first mention (at most five: news and event notes lead with the main
 // event), -0.15 when it is only read inside a quotation, -0.25 when it did not
 // (yet) occur, -0.35 when it is only the reason for another event, -0.12 when it
-// is told in a clause below another event's, a tie-break of 0.0005 per byte of its trigger's offset (at most
+// is told in a clause below another event's, +0.03 for an assault (harm to people
+// outranks the arrests or damage told beside it), a tie-break of 0.0005 per byte of its trigger's offset (at most
 // 40), -0.2 when its trigger is only a group's name ("protesters"), and an
 // arrest or dispersal of a protest's crowd stays below that protest. The result is
 // clamped to [0.05, 0.99].
@@ -94,6 +95,7 @@ double Confidence(const EventDraft& d, bool intervention_in_protest) {
   if (d.noun_actor_trigger) c -= 0.2;
   if (d.background) c -= 0.35;
   if (d.subordinate) c -= 0.12;
+  if (d.type == EventType::kAssault) c += 0.03;  // harm done outranks arrests and damage told beside it
   if (intervention_in_protest) c -= 0.1;
   return std::clamp(c, 0.05, 0.99);
 }

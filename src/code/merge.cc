@@ -26,6 +26,11 @@ namespace {
 // merging linear in long documents; news repeats an event within a few paragraphs.
 constexpr size_t kMergeWindow = 48;
 
+bool IsCrowdKind(ActorKind kind) {
+  return kind == ActorKind::kProtesters || kind == ActorKind::kRioters || kind == ActorKind::kCivilians ||
+         kind == ActorKind::kStudents || kind == ActorKind::kLabor || kind == ActorKind::kUnknown;
+}
+
 bool RemoteWeapon(const EventDraft& d) {
   return d.mode == "aerial" || d.mode == "artillery" || d.mode == "explosives" || d.mode == "suicide" ||
          d.mode == "chemical";
@@ -95,10 +100,16 @@ bool DatesCompatible(const EventDraft& a, const EventDraft& b) {
 }
 
 bool ActorsCompatible(const EventDraft& a, const EventDraft& b) {
+  // Kinds of crowd count as one: the "residents" of one sentence are the "rioters" or
+  // "protesters" of the next.
   auto kinds = [](const EventDraft& d) {
     uint32_t set = 0;
-    for (const DraftActor& x : d.source) set |= 1u << static_cast<uint32_t>(x.actor.kind);
-    for (const DraftActor& x : d.target) set |= 1u << static_cast<uint32_t>(x.actor.kind);
+    auto add = [&](ActorKind kind) {
+      set |= IsCrowdKind(kind) && kind != ActorKind::kUnknown ? 1u << static_cast<uint32_t>(ActorKind::kProtesters)
+                                                               : 1u << static_cast<uint32_t>(kind);
+    };
+    for (const DraftActor& x : d.source) add(x.actor.kind);
+    for (const DraftActor& x : d.target) add(x.actor.kind);
     return set;
   };
   const uint32_t ka = kinds(a), kb = kinds(b);
@@ -220,10 +231,6 @@ void Absorb(const geo::GeoResult& geo, EventDraft* keep, EventDraft* other) {
   other->dropped = true;
 }
 
-bool IsCrowdKind(ActorKind kind) {
-  return kind == ActorKind::kProtesters || kind == ActorKind::kRioters || kind == ActorKind::kCivilians ||
-         kind == ActorKind::kStudents || kind == ActorKind::kLabor || kind == ActorKind::kUnknown;
-}
 
 }  // namespace
 
@@ -284,7 +291,8 @@ void LinkProtests(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
         MaxCount(&protest.outcome.arrested, other.outcome.arrested);
         protest.explanation.push_back("security forces acted against the crowd ('" + other.trigger + "')");
       } else if ((other.type == EventType::kAssault ||
-                  (other.type == EventType::kCoerce && (other.mode == "destroy" || other.mode == "seize"))) &&
+                  (other.type == EventType::kCoerce && (other.mode == "destroy" || other.mode == "seize")) ||
+                  (other.type == EventType::kProtest && other.mode == "riot")) &&
                  by_crowd) {
         protest.cues |= extract::CueBit(extract::Cue::kViolentCrowd);
         protest.explanation.push_back("the crowd used violence ('" + other.trigger + "')");

@@ -156,12 +156,18 @@ void Bind(Statement* st, const std::vector<Param>& params) {
   }
 }
 
-// An FTS5 syntax error is the caller's mistake, not the database's.
-Status QueryStatus(const Status& s, const EventQuery& q) {
-  if (s.ok() || !q.text) return s;
-  if (s.message().find("fts5") != std::string::npos || s.message().find("no such column") != std::string::npos)
-    return Status(ErrorCode::kInvalidArgument, "the text query '" + *q.text + "' is not valid FTS5: " + s.message());
-  return s;
+// An FTS5 syntax error is the caller's mistake, not the database's: tried alone first.
+Status CheckTextQuery(Store* store, const EventQuery& q) {
+  if (!q.text) return Status::Ok();
+  Result<Statement> st = store->db()->Prepare("SELECT 1 FROM evidence_fts WHERE evidence_fts MATCH ?1 LIMIT 1");
+  if (!st.ok()) return st.status();
+  st.value().BindText(1, *q.text);
+  st.value().Step();
+  const Status s = st.value().status();
+  if (s.ok()) return s;
+  std::string reason = s.message();
+  if (reason.rfind("sqlite: ", 0) == 0) reason = reason.substr(8, reason.find(" (") - 8);
+  return Status(ErrorCode::kInvalidArgument, "the text query '" + *q.text + "' is not a valid FTS5 query: " + reason);
 }
 
 constexpr std::string_view kEventColumns =
@@ -248,6 +254,7 @@ Status EventQuery::Validate() const {
 Status RunQuery(Store* store, const EventQuery& query, const ReadOptions& read,
                 const std::function<bool(const StoredEvent&)>& sink) {
   Status s = query.Validate();
+  if (s.ok()) s = CheckTextQuery(store, query);
   if (!s.ok()) return s;
   Sql sql = BuildWhere(query);
   std::string text = "SELECT " + std::string(kEventColumns) + " FROM events e" + sql.where;
@@ -261,7 +268,7 @@ Status RunQuery(Store* store, const EventQuery& query, const ReadOptions& read,
     sql.params.emplace_back(query.limit);
   }
   Result<Statement> st = store->db()->Prepare(text);
-  if (!st.ok()) return QueryStatus(st.status(), query);
+  if (!st.ok()) return st.status();
   Bind(&st.value(), sql.params);
 
   Statement reports, actors;
@@ -335,17 +342,18 @@ Status RunQuery(Store* store, const EventQuery& query, const ReadOptions& read,
     }
     if (!sink(event)) break;
   }
-  return QueryStatus(st.value().status(), query);
+  return st.value().status();
 }
 
 Result<int64_t> CountQuery(Store* store, const EventQuery& query) {
   Status s = query.Validate();
+  if (s.ok()) s = CheckTextQuery(store, query);
   if (!s.ok()) return s;
   Sql sql = BuildWhere(query);
   Result<Statement> st = store->db()->Prepare("SELECT count(*) FROM events e" + sql.where);
-  if (!st.ok()) return QueryStatus(st.status(), query);
+  if (!st.ok()) return st.status();
   Bind(&st.value(), sql.params);
-  if (!st.value().Step()) return QueryStatus(st.value().status(), query);
+  if (!st.value().Step()) return st.value().status();
   return st.value().Int(0);
 }
 
