@@ -9,7 +9,8 @@
 // event), -0.15 when it is only read inside a quotation, -0.25 when it did not
 // (yet) occur, -0.35 when it is only the reason for another event, -0.12 when it
 // is told in a clause below another event's, +0.03 for an assault (harm to people
-// outranks the arrests or damage told beside it), a tie-break of 0.0005 per byte of its trigger's offset (at most
+// outranks the arrests or damage told beside it), -0.3 when the text dates it more
+// than kHistoryDays before the article, a tie-break of 0.0005 per byte of its trigger's offset (at most
 // 40), -0.2 when its trigger is only a group's name ("protesters"), and an
 // arrest or dispersal of a protest's crowd stays below that protest. The result is
 // clamped to [0.05, 0.99].
@@ -24,6 +25,8 @@
 
 namespace annals::code {
 namespace {
+
+constexpr long kHistoryDays = 31;  // events dated earlier than this before the article are history
 
 Location ToLocation(const geo::GeoResult& geo, int index) {
   const geo::FoundPlace& place = geo.places[static_cast<size_t>(index)];
@@ -83,8 +86,12 @@ void FinishActor(const std::string& local_country, DraftActor* a) {
   a->actor.code = a->actor.country.value_or("") + a->actor.sector.value_or("");
 }
 
-double Confidence(const EventDraft& d, bool intervention_in_protest) {
+double Confidence(const EventDraft& d, bool intervention_in_protest, const std::optional<CivilDate>& article_date) {
   double c = d.mentions.front().weight;
+  // An event the text dates long before the article ("on 24 May 2018") is history.
+  if (d.date && article_date && d.date_precision != DatePrecision::kYear &&
+      DaysFromCivil(*d.date) < DaysFromCivil(*article_date) - kHistoryDays)
+    c -= 0.3;
   if (!d.source.empty()) c += 0.04;
   if (!d.target.empty()) c += 0.04;
   c += 0.03 * std::min<size_t>(d.mentions.size() - 1, 3);
@@ -147,7 +154,16 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
 
   // Step 3: classify, score and write.
   AcledContext acled_context;
-  for (const EventDraft& d : drafts) acled_context.protest_in_article |= !d.dropped && d.type == EventType::kProtest;
+  for (const EventDraft& d : drafts) {
+    if (d.dropped || d.background) continue;
+    // A crowd that demands something is protesting ("laborers who demanded to go home").
+    bool crowd_source = false;
+    for (const DraftActor& a : d.source)
+      crowd_source |= a.actor.kind == ActorKind::kProtesters || a.actor.kind == ActorKind::kCivilians ||
+                      a.actor.kind == ActorKind::kLabor || a.actor.kind == ActorKind::kStudents ||
+                      a.actor.kind == ActorKind::kMigrants;
+    acled_context.protest_in_article |= d.type == EventType::kProtest || (d.type == EventType::kDemand && crowd_source);
+  }
   // An event told only as the reason for another ("after the strike", "protest
   // against the killing") is a back-reference when the article reports an event of
   // that type itself; it is kept, with low confidence, only when it is all there is.
@@ -203,7 +219,7 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
     e.attribution = d.attribution;
     e.evidence = d.evidence;
     const bool intervention = any_protest && d.type == EventType::kCoerce && (d.mode == "arrest" || d.mode == "repression");
-    e.confidence = Confidence(d, intervention);
+    e.confidence = Confidence(d, intervention, article_date);
     e.trigger = d.trigger;
     e.trigger_span = d.trigger_span;
     e.explanation = std::move(d.explanation);

@@ -228,6 +228,17 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
       }
       if (!(ctx.lex.ClassesOf(doc, k - 1) & (kBe | kAux)) && !doc.Key(k - 1).ends_with("ly")) break;
     }
+    // Step 4a': a relative clause on a phrase ("families who claim their children were
+    // kidnapped continued their sit-in"): the sentence's event is elsewhere.
+    for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 6; --k, ++steps) {
+      const std::string_view key = doc.Key(k - 1);
+      if (IsClauseBoundary(ctx, k - 1) || ctx.out.trigger_at[k - 1] >= 0) break;
+      if (key == "who" || key == "which" || key == "whom" || key == "whose") {
+        hit.subordinate = true;
+        hit.notes.push_back("in a relative clause");
+        break;
+      }
+    }
     // Step 4b: a clause below an earlier event of the sentence: a relative or
     // subordinate clause, a purpose infinitive, or the object of a verb.
     const auto earlier = ctx.out.TriggersOf(sentence_index);
@@ -276,8 +287,9 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
     } else if (hit.noun) {
       // "after the riots", "amid clashes", "because of the fighting": an earlier or
       // surrounding event that the sentence does not report.
-      for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 3; --k, ++steps) {
+      for (uint32_t k = m.first, steps = 0; k > s.first_token && steps < 5; --k, ++steps) {
         const std::string_view key = doc.Key(k - 1);
+        if (ctx.out.trigger_at[k - 1] >= 0) break;  // another event's words
         if (key == "after" || key == "following" || key == "amid" || key == "amidst" ||
             (key == "of" && k >= s.first_token + 2 && doc.Key(k - 2) == "because") ||
             (key == "to" && k >= s.first_token + 2 && doc.Key(k - 2) == "due")) {
@@ -285,7 +297,9 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
           hit.notes.push_back("background: an event the sentence refers to");
           break;
         }
-        if (!(ctx.lex.ClassesOf(doc, k - 1) & (kDet | kQuant)) && !doc.tokens[k - 1].Is(text::kWord)) break;
+        // Determiners, adjectives, nouns and "and" may stand between ("due to increasing
+        // banditry and attacks by armed groups").
+        if (!doc.tokens[k - 1].Is(text::kWord)) break;
       }
     }
     return hit;
