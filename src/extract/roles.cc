@@ -186,6 +186,10 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
         hit.notes.push_back("between X and Y");
         continue;
       }
+      // "between two factions of X", "between rival groups": both sides are X.
+      hit.source = group;
+      hit.notes.push_back("between parts of one group");
+      continue;
     }
     // A bare participle right after a phrase: "five civilians killed in ...".
     // ... and followed by a preposition or punctuation: "militants attacked the
