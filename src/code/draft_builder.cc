@@ -50,6 +50,12 @@ std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t s
       const std::string_view prev = doc.Key(place.first_token - 1);
       if (prev == "from" || prev == "to" || prev == "toward" || prev == "towards") score -= 250;  // origin or goal
     }
+    // A country's name before a common noun describes it ("the US dollar", "an Iran
+    // deal"); it does not say where something happened.
+    if (place.mention.kind == PlaceKind::kCountry && place.end_token < doc.tokens.size() &&
+        doc.tokens[place.end_token].Is(text::kWord) && !doc.tokens[place.end_token].Is(text::kCapitalized) &&
+        ctx.lex.ClassesOf(doc, place.end_token) == 0 && doc.tokens[place.end_token].sentence == sentence)
+      continue;
     const uint32_t distance =
         place.first_token > trigger ? place.first_token - trigger : trigger - place.first_token;
     score -= static_cast<int>(std::min<uint32_t>(distance, 60));
