@@ -161,8 +161,10 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
   // In a fight both sides are participants, whichever the grammar made the source
   // ("a clash between demonstrators and police" may list both as targets).
   const Sides all = Read(d.source, d.target);
-  const bool crowd_vs_security = (src.unarmed && tgt.security) || (tgt.unarmed && src.security) ||
-                                 (all.unarmed && all.security && !all.non_state_armed);
+  // (Unarmed people on the receiving end of security forces are a crowd only in
+  // numbers: two civilians killed in crossfire are victims, not a side.)
+  const bool crowd_vs_security = (src.unarmed && tgt.security) || (tgt.mob && src.security) ||
+                                 (all.mob && all.security && !all.non_state_armed);
   // 2d. Fights.
   if (ground_fight && src.armed && tgt.armed) {
     *why = "armed sides fighting";

@@ -194,6 +194,7 @@ struct Builder {
       if (ctx.out.actor_at[j] >= 0) break;  // an earlier phrase
       if (modifiers < kMaxModifiers && IsModifierWord(ctx, j)) {
         ++modifiers;
+        if (key == "armed") phrase->armed = true;  // "armed individuals", "armed pastoralists"
         i = j;
         continue;
       }
