@@ -8,6 +8,11 @@
 namespace annals::cli {
 
 void RegisterCode(CLI::App& app, int* exit_code);
+// The store (src/store): ingest, query, export, stats.
+void RegisterIngest(CLI::App& app, int* exit_code);
+void RegisterQuery(CLI::App& app, int* exit_code);
+void RegisterExport(CLI::App& app, int* exit_code);
+void RegisterStats(CLI::App& app, int* exit_code);
 
 }  // namespace annals::cli
 

@@ -10,6 +10,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   annals::cli::RegisterCode(app, &exit_code);
+  annals::cli::RegisterIngest(app, &exit_code);
+  annals::cli::RegisterQuery(app, &exit_code);
+  annals::cli::RegisterExport(app, &exit_code);
+  annals::cli::RegisterStats(app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -71,7 +71,8 @@ std::string DedupOptions::Fingerprint() const {
   char km[32];
   std::snprintf(km, sizeof km, "%.6g", max_km);
   return "type=" + std::string(TypeKeyName(type_key)) + " days=" + std::to_string(max_days) + " km=" + km +
-         " admin2=" + (same_admin2 ? "on" : "off") + " actors=" + (actors ? "on" : "off");
+         " admin2=" + (same_admin2 ? "on" : "off") + " actors=" + (actors ? "on" : "off") +
+         " coarsest=" + std::string(ToString(coarsest));
 }
 
 Status DedupOptions::Validate() const {
@@ -80,6 +81,12 @@ Status DedupOptions::Validate() const {
   if (!(max_km >= 0 && max_km <= 1000))
     return Status(ErrorCode::kInvalidArgument, "dedup km " + std::to_string(max_km) + " is outside 0..1000");
   return Status::Ok();
+}
+
+std::optional<LocationPrecision> PrecisionFromName(std::string_view name) {
+  for (int p = 0; p <= static_cast<int>(LocationPrecision::kCountry); ++p)
+    if (ToString(static_cast<LocationPrecision>(p)) == name) return static_cast<LocationPrecision>(p);
+  return std::nullopt;
 }
 
 std::string DedupTypeKey(DedupOptions::TypeKey key, std::string_view plover_type, std::string_view cameo,
@@ -192,7 +199,8 @@ bool RolesMatch(const std::vector<ActorSig>& a, const std::vector<ActorSig>& b, 
 }
 
 bool PlacesMatch(const MentionFeatures& a, const MentionFeatures& b, const DedupOptions& options) {
-  if (!a.has_place() || !b.has_place()) return false;
+  if (!a.Mergeable(options) || !b.Mergeable(options)) return false;
+  if (!a.sublocation.empty() && !b.sublocation.empty() && a.sublocation != b.sublocation) return false;
   if (a.lat && a.lon && b.lat && b.lon && HaversineKm(*a.lat, *a.lon, *b.lat, *b.lon) <= options.max_km) return true;
   return options.same_admin2 && !a.admin2.empty() && a.admin2 == b.admin2 && a.admin1 == b.admin1 &&
          a.country == b.country && !a.country.empty();
@@ -245,7 +253,7 @@ std::vector<std::string> DaySweep::AssignDay(int64_t day, std::vector<MentionFea
     MentionFeatures& m = (*mentions)[index];
     int best = -1;
     double best_distance = 0;
-    if (m.has_place()) {
+    if (m.Mergeable(options_)) {
       for (size_t c = 0; c < open_.size(); ++c) {
         const Cluster& cluster = open_[c];
         bool fits = true;
@@ -267,7 +275,7 @@ std::vector<std::string> DaySweep::AssignDay(int64_t day, std::vector<MentionFea
       open_[static_cast<size_t>(best)].members.push_back(m);
     } else {
       keys[index] = m.event_id;
-      if (!m.has_place()) continue;  // a mention without a place stays alone
+      if (!m.Mergeable(options_)) continue;  // stays alone
       Cluster cluster;
       cluster.members.push_back(m);
       open_.push_back(std::move(cluster));

@@ -19,7 +19,10 @@ namespace annals::store {
 //   - their days differ by at most max_days,
 //   - their places are at most max_km apart, or (same_admin2) lie in the same admin2
 //     division (country, admin1 and admin2 code all known and equal); a mention
-//     without a place never matches;
+//     without a place, or placed only more coarsely than `coarsest` (by default a
+//     whole country: its centre says nothing about where), never matches; two
+//     sublocations of different names are different places (a sublocation carries
+//     the coordinates of its town, so distance cannot tell them apart);
 //   - (actors) their actors are compatible: each role (source, target) is empty on
 //     one side or shares a compatible actor (kinds of one family, see
 //     data/store/actor_families.tsv; `unknown` fits all; countries equal or one
@@ -36,8 +39,11 @@ struct DedupOptions {
   double max_km = 25.0;
   bool same_admin2 = true;
   bool actors = true;
+  // The coarsest place precision that may merge.
+  LocationPrecision coarsest = LocationPrecision::kAdmin1;
 
   // "plover" / "acled" / "cameo", and the inverse (nullopt for another word).
+  // (Precisions are named as in the output contract: "city", "admin1", ...)
   static std::string_view TypeKeyName(TypeKey key);
   static std::optional<TypeKey> TypeKeyFromName(std::string_view name);
   // A canonical text of the settings (stored in the database; a change re-clusters).
@@ -45,6 +51,9 @@ struct DedupOptions {
   // Checks the ranges: max_days 0..30, max_km 0..1000.
   Status Validate() const;
 };
+
+// The precision named as in the output contract ("city", "admin1", ...); nullopt else.
+std::optional<LocationPrecision> PrecisionFromName(std::string_view name);
 
 // The type key of an event under `key` (the value the store keeps in mentions.dedup_type).
 std::string DedupTypeKey(DedupOptions::TypeKey key, std::string_view plover_type, std::string_view cameo,
@@ -84,11 +93,17 @@ struct MentionFeatures {
   int64_t day = 0;             // days since 1970-01-01
   std::optional<double> lat, lon;
   std::string country, admin1, admin2;  // "" when unknown
+  std::string sublocation;     // a sublocation's name, lower case; "" for other places
   int location_rank = 5;       // 0 sublocation ... 4 country, 5 no place
   int date_rank = 4;           // 0 day ... 4 article
   double confidence = 0;
   std::vector<ActorSig> source, target;
   bool has_place() const { return (lat && lon) || !admin2.empty(); }
+  // Whether the mention may be merged at all under `options` (it has a place that is
+  // precise enough).
+  bool Mergeable(const DedupOptions& options) const {
+    return has_place() && location_rank <= static_cast<int>(options.coarsest);
+  }
 };
 
 // The canonical order of mentions: day, then the most precise place, the more roles

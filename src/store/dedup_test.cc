@@ -71,7 +71,9 @@ TEST(StoreDedupTest, TypeKeys) {
   EXPECT_EQ(DedupTypeKey(K::kAcled, "PROTEST", "145", std::string("Riots")), "ACLED:Riots");
   EXPECT_EQ(DedupTypeKey(K::kAcled, "DISAPPROVE", "111", std::nullopt), "DISAPPROVE");
   EXPECT_EQ(DedupTypeKey(K::kCameo, "PROTEST", "1451", std::nullopt), "CAMEO:14");
-  EXPECT_EQ(DedupOptions().Fingerprint(), "type=plover days=1 km=25 admin2=on actors=on");
+  EXPECT_EQ(DedupOptions().Fingerprint(), "type=plover days=1 km=25 admin2=on actors=on coarsest=admin1");
+  EXPECT_EQ(PrecisionFromName("admin2"), LocationPrecision::kAdmin2);
+  EXPECT_EQ(PrecisionFromName("town"), std::nullopt);
 }
 
 TEST(StoreDedupTest, PlaceDistanceAndAdmin2) {
@@ -97,6 +99,25 @@ TEST(StoreDedupTest, PlaceDistanceAndAdmin2) {
   EXPECT_FALSE(Compatible(nowhere, M("d-e1", 4, 100, 0, 0), options));
   options.max_km = 40;
   EXPECT_TRUE(Compatible(M("a-e1", 1, 100, 50.0, 2.0), M("b-e1", 2, 100, 50.3, 2.0), options));
+  // Two differently named sublocations of one town are two places; a sublocation and
+  // its town may be one.
+  MentionFeatures port = M("a-e1", 1, 100, 50.95, 1.86), zone = M("b-e1", 2, 100, 50.95, 1.86);
+  port.location_rank = zone.location_rank = 0;
+  port.sublocation = "the port";
+  zone.sublocation = "turquerie zone";
+  EXPECT_FALSE(Compatible(port, zone, options));
+  zone.sublocation = "the port";
+  EXPECT_TRUE(Compatible(port, zone, options));
+  EXPECT_TRUE(Compatible(port, M("c-e1", 3, 100, 50.95, 1.86), options));
+  // A whole country's centre says nothing about where: no merging by default.
+  MentionFeatures country_a = M("a-e1", 1, 100, 46.0, 2.0), country_b = M("b-e1", 2, 100, 46.0, 2.0);
+  country_a.location_rank = country_b.location_rank = static_cast<int>(LocationPrecision::kCountry);
+  EXPECT_FALSE(Compatible(country_a, country_b, options));
+  options.coarsest = LocationPrecision::kCountry;
+  EXPECT_TRUE(Compatible(country_a, country_b, options));
+  country_a.location_rank = country_b.location_rank = static_cast<int>(LocationPrecision::kAdmin2);
+  options.coarsest = LocationPrecision::kCity;
+  EXPECT_FALSE(Compatible(country_a, country_b, options));
 }
 
 TEST(StoreDedupTest, DaysSameArticleAndActors) {
@@ -141,7 +162,7 @@ TEST(StoreDedupTest, SeedIsTheMostPreciseAndTheNearestSeedWins) {
   DedupOptions options;
   DaySweep sweep(options);
   MentionFeatures coarse = M("z-e1", 1, 100, 50.0, 2.0);
-  coarse.location_rank = 4;
+  coarse.location_rank = 3;  // admin1
   MentionFeatures precise = M("y-e1", 2, 100, 50.01, 2.0);
   precise.location_rank = 0;
   MentionFeatures far = M("x-e1", 3, 100, 50.4, 2.0);  // 44 km from the others

@@ -37,6 +37,14 @@ int DateRank(std::string_view precision) {
   return 4;
 }
 
+// ASCII lower case (enough to compare names as the coder wrote them).
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 // A mention as loaded for the sweep, with what is stored about its event.
 struct Loaded {
   MentionFeatures features;
@@ -52,7 +60,7 @@ class Reclusterer {
     const std::pair<Statement*, std::string_view> all[] = {
         {&load_,
          "SELECT m.mention_pk, m.event_id, m.article_pk, m.day, m.lat, m.lon, m.country, m.admin1, m.admin2, "
-         "m.loc_precision, m.date_precision, m.confidence, m.source_sig, m.target_sig, m.event_pk, e.key "
+         "m.loc_precision, m.date_precision, m.confidence, m.source_sig, m.target_sig, m.event_pk, e.key, m.loc_name "
          "FROM mentions m LEFT JOIN events e ON e.event_pk = m.event_pk "
          "WHERE m.dedup_type = ?1 AND m.day BETWEEN ?2 AND ?3"},
         {&event_for_key_,
@@ -116,6 +124,7 @@ class Reclusterer {
       f.target = ParseActorSignature(load_.Text(13), store_->families());
       l.event_pk = load_.OptionalInt(14);
       l.key = std::string(load_.Text(15));
+      if (f.location_rank == 0) f.sublocation = Lower(load_.Text(16));
       out->push_back(std::move(l));
     }
     Status s = load_.status();

@@ -88,6 +88,8 @@ Status Store::LoadSettings() {
       dedup_.same_admin2 = value == "on";
     } else if (key == "dedup.actors") {
       dedup_.actors = value == "on";
+    } else if (key == "dedup.coarsest") {
+      if (auto p = PrecisionFromName(value)) dedup_.coarsest = *p;
     }
   }
   return st.status();
@@ -121,6 +123,7 @@ Result<bool> Store::SetDedupOptions(const DedupOptions& options) {
       {"dedup.km", km},
       {"dedup.admin2", options.same_admin2 ? "on" : "off"},
       {"dedup.actors", options.actors ? "on" : "off"},
+      {"dedup.coarsest", std::string(ToString(options.coarsest))},
       {"dedup.settings", wanted}};
   for (const auto& [key, value] : rows) {
     put.value().BindText(1, key);

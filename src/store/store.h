@@ -37,6 +37,9 @@ class Store {
   // (recluster.h) then rebuilds the events. Returns whether anything changed.
   Result<bool> SetDedupOptions(const DedupOptions& options);
 
+  // Whether the database held dedup settings when opened (false for a new one).
+  bool has_stored_settings() const { return settings_stored_; }
+
   // Rows waiting for Deduplicate: marked days plus events to re-aggregate.
   Result<int64_t> PendingDedup();
 

@@ -321,7 +321,7 @@ TEST(StoreTest, ReportsOfOneEventBecomeOneEvent) {
   // The settings persist in the database.
   store.reset();
   Result<std::unique_ptr<Store>> reopened = Store::Open(tmp.path(), true);
-  EXPECT_EQ(reopened.value()->dedup_options().Fingerprint(), "type=plover days=1 km=40 admin2=on actors=off");
+  EXPECT_EQ(reopened.value()->dedup_options().Fingerprint(), "type=plover days=1 km=40 admin2=on actors=off coarsest=admin1");
 }
 
 // Random articles over a few days and places; the clustering must come out the same
