@@ -138,16 +138,35 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
 
   // Step 3: containers. A name that the gazetteer knows only outside the place that
   // contains it in the text ("Pipri, Kaushambi" where the only Pipri is elsewhere) is
-  // a place the gazetteer lacks: a sublocation of its container.
+  // a place the gazetteer lacks: a sublocation of its container. So is any city
+  // whose only sense lies in another country than its container ("Pati (Barwani,
+  // Madhya Pradesh)" is no town in Indonesia). A container in another country than
+  // the division it contains ("Damt, Ad Dali" read as Dali, China) is a wrong reading
+  // of the container: it is left unresolved.
   thread_local std::vector<uint8_t> demoted;
   demoted.assign(mentions.size(), 0);
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     if (place_of[i] < 0 || m.container < 0 || place_of[m.container] < 0) continue;
     if (mentions[m.container].source != MentionSource::kName) continue;
+    if (m.source == MentionSource::kName) {
+      const format::Place& inner = g.place(picks[i]);
+      const format::Place& outer = g.place(picks[m.container]);
+      if (inner.country != outer.country && inner.type != format::PlaceType::kCity &&
+          outer.type != format::PlaceType::kCountry) {
+        FoundPlace& c = out->places[place_of[m.container]];
+        c.mention = PlaceMention{c.mention.mention, c.mention.span};
+        c.country_alpha3.clear();
+        c.admin1_code.clear();
+        c.admin2_code.clear();
+        c.population = 0;
+        continue;
+      }
+    }
     out->places[place_of[i]].container = place_of[m.container];
+    const bool other_country = g.place(picks[i]).country != g.place(picks[m.container]).country;
     if (m.source == MentionSource::kName && g.place(picks[i]).type == format::PlaceType::kCity &&
-        g.place(picks[i]).population < 100000 &&
+        (g.place(picks[i]).population < 100000 || other_country) &&
         !impl_->resolver->Inside(picks[i], picks[m.container]) &&
         g.place(picks[m.container]).type != format::PlaceType::kCountry) {
       FoundPlace& f = out->places[place_of[i]];
