@@ -6,7 +6,7 @@
 //   - Article: one input news report;
 //   - ArticleRecord and its parts: the output contract of spec/EVENTS.md;
 //   - Pipeline: loads the resources once and codes articles (thread-safe);
-//   - ArticleReader: JSON Lines, plain text and stdin readers;
+//   - ArticleReader: JSON Lines, plain text, HTML, WARC and stdin readers;
 //   - record formatting: articles (JSONL), events (JSONL), CSV, GeoJSON.
 #ifndef ANNALS_ANNALS_H_
 #define ANNALS_ANNALS_H_
@@ -248,7 +248,9 @@ class Pipeline {
 
 // ---------------------------------------------------------------- readers
 
-enum class InputFormat : uint8_t { kAuto, kJsonl, kText };
+// kHtml: one web page per file (its main text, title and date); kWarc: the HTML
+// responses of a WARC file of a web crawl, plain or gzip-compressed.
+enum class InputFormat : uint8_t { kAuto, kJsonl, kText, kHtml, kWarc };
 
 // One unit read from an input: an article, or the reason a unit was skipped.
 struct ReadItem {
@@ -269,7 +271,7 @@ class ArticleReader {
 };
 
 struct ReaderOptions {
-  InputFormat format = InputFormat::kAuto;  // kAuto: by extension; "-" is JSON Lines
+  InputFormat format = InputFormat::kAuto;  // kAuto: by extension, else by the first bytes; "-" is JSON Lines
   uint64_t max_article_bytes = 64u << 20;   // a larger unit is skipped as kTooLarge
 };
 

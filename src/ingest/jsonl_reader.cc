@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include "ingest/article_fields.h"
+#include "ingest/html_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/utf8_check.h"
 
@@ -69,6 +70,7 @@ class JsonlReader final : public ArticleReader {
     }
     Article article;
     bool has_text = false;
+    std::optional<std::string_view> html;  // the `html` field, read when there is no text
     for (auto [key, value] : object) {
       if (key == "text") {
         std::string_view text;
@@ -94,6 +96,9 @@ class JsonlReader final : public ArticleReader {
           article.warnings.push_back("field \"date\" is not a date (\"" + std::string(s.substr(0, 40)) +
                                      "\"); ignored");
         }
+      } else if (key == "html") {
+        std::string_view s;
+        if (!value.get_string().get(s)) html = s;
       } else if (key == "title" || key == "url" || key == "source" || key == "language") {
         std::string_view s;
         if (value.get_string().get(s)) continue;  // null or another type: treated as absent
@@ -102,6 +107,14 @@ class JsonlReader final : public ArticleReader {
         else if (key == "source") article.source.emplace(s);
         else if (!s.empty()) article.language.assign(s);
       }
+    }
+    if (!has_text && html) {  // a web page: its main text, and its title and date where absent
+      const Status status = FillFromHtml(*html, HtmlOptions{"utf-8"}, &article);
+      if (!status.ok()) {
+        Skip(item, status.code(), "field \"html\": " + status.message());
+        return;
+      }
+      has_text = true;
     }
     if (!has_text) {
       Skip(item, ErrorCode::kMissingText, "no \"text\" field");
