@@ -138,9 +138,7 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
 
   // Step 3: containers. A name that the gazetteer knows only outside the place that
   // contains it in the text ("Pipri, Kaushambi" where the only Pipri is elsewhere) is
-  // a place the gazetteer lacks: a sublocation of its container. So is any city
-  // whose only sense lies in another country than its container ("Pati (Barwani,
-  // Madhya Pradesh)" is no town in Indonesia). A container in another country than
+  // a place the gazetteer lacks: a sublocation of its container. A container in another country than
   // the division it contains ("Damt, Ad Dali" read as Dali, China) is a wrong reading
   // of the container: it is left unresolved.
   thread_local std::vector<uint8_t> demoted;
@@ -164,9 +162,8 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
       }
     }
     out->places[place_of[i]].container = place_of[m.container];
-    const bool other_country = g.place(picks[i]).country != g.place(picks[m.container]).country;
     if (m.source == MentionSource::kName && g.place(picks[i]).type == format::PlaceType::kCity &&
-        (g.place(picks[i]).population < 100000 || other_country) &&
+        g.place(picks[i]).population < 100000 &&
         !impl_->resolver->Inside(picks[i], picks[m.container]) &&
         g.place(picks[m.container]).type != format::PlaceType::kCountry) {
       FoundPlace& f = out->places[place_of[i]];
