@@ -206,8 +206,8 @@ bool Lexicons::IsKillingWord(const text::Document& doc, uint32_t i) const {
 }
 
 uint32_t Lexicons::ClassesOfWord(std::string_view key) const {
-  auto it = classes_.find(key);
-  return it == classes_.end() ? 0 : it->second;
+  const uint32_t* classes = classes_.Find(key);
+  return classes ? *classes : 0;
 }
 
 uint32_t Lexicons::ClassesOf(const text::Document& doc, uint32_t i) const {

@@ -109,7 +109,7 @@ class Lexicons {
   Cue cue(uint32_t i) const { return cues_[i]; }
 
  private:
-  std::unordered_map<std::string_view, uint32_t> classes_;
+  WordMap classes_;  // word -> WordClass bits
   std::vector<TriggerEntry> triggers_;
   PhraseMatcher trigger_matcher_;
   std::vector<ActorEntry> actors_;

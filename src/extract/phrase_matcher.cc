@@ -20,6 +20,33 @@ bool WordMatches(const text::Document& doc, uint32_t i, std::string_view word) {
 
 }  // namespace
 
+uint32_t& WordMap::operator[](std::string_view word) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = Hash(word);
+  for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+    Slot& slot = slots_[i];
+    if (slot.hash == hash && slot.word == word) return slot.value;
+    if (slot.hash == 0) {
+      slot.hash = hash;
+      slot.word = word;
+      ++size_;
+      return slot.value;
+    }
+  }
+}
+
+void WordMap::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  mask_ = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.hash == 0) continue;
+    size_t i = slot.hash & mask_;
+    while (slots_[i].hash != 0) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
+}
+
 bool IsNumberToken(const text::Document& doc, uint32_t i) {
   return doc.tokens[i].Is(text::kNumeric) || text::ParseNumberAt(doc, i).has_value();
 }
@@ -33,8 +60,17 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t value) {
   p.content_words = static_cast<uint32_t>(std::count_if(p.words.begin(), p.words.end(),
                                                         [](std::string_view w) { return w != "..."; }));
   const uint32_t index = static_cast<uint32_t>(phrases_.size());
-  if (p.words[0] == "#") number_first_.push_back(index);
-  else by_first_word_[p.words[0]].push_back(index);
+  if (p.words[0] == "#") {
+    number_first_.push_back(index);
+  } else {
+    // Lists are numbered from 1, so that the map's 0 means "new word".
+    uint32_t& list = by_first_word_[p.words[0]];
+    if (list == 0) {
+      first_word_lists_.emplace_back();
+      list = static_cast<uint32_t>(first_word_lists_.size());
+    }
+    first_word_lists_[list - 1].push_back(index);
+  }
   phrases_.push_back(std::move(p));
 }
 
@@ -73,10 +109,10 @@ void PhraseMatcher::MatchAt(const text::Document& doc, uint32_t i, uint32_t limi
     }
   };
   const std::string_view key = doc.Key(i);
-  if (auto it = by_first_word_.find(key); it != by_first_word_.end()) try_list(it->second);
+  if (const uint32_t* list = by_first_word_.Find(key)) try_list(first_word_lists_[*list - 1]);
   const std::string_view lemma = doc.Lemma(i);
   if (lemma != key)
-    if (auto it = by_first_word_.find(lemma); it != by_first_word_.end()) try_list(it->second);
+    if (const uint32_t* list = by_first_word_.Find(lemma)) try_list(first_word_lists_[*list - 1]);
   if (!number_first_.empty() && IsNumberToken(doc, i)) try_list(number_first_);
 }
 
@@ -87,7 +123,7 @@ bool PhraseMatcher::ByPreference(const Match& a, const Match& b) {
 }
 
 void PhraseMatcher::FindAll(const text::Document& doc, uint32_t first, uint32_t end, std::vector<Match>* out) const {
-  std::vector<Match> here;
+  thread_local std::vector<Match> here;  // reused: no allocation per sentence
   for (uint32_t i = first; i < end;) {
     here.clear();
     MatchAt(doc, i, end, &here);

@@ -7,14 +7,17 @@
 //   "..."  lets up to kMaxGap tokens (no sentence-final or clause punctuation) pass;
 //   "#"    matches any number expression token (a numeral or a number word).
 // Phrases are indexed by their first word, so matching at a token costs two hash
-// look-ups plus the comparison of the few candidate phrases.
+// look-ups plus the comparison of the few candidate phrases. The look-ups run at every
+// token for every matcher, and most tokens start no phrase, so the index is a WordMap:
+// open addressing over a flat array, a cheap hash of 8-byte words, and the full hash kept
+// in each slot, so that a miss is settled by one or two hash comparisons.
 #ifndef ANNALS_EXTRACT_PHRASE_MATCHER_H_
 #define ANNALS_EXTRACT_PHRASE_MATCHER_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "text/document.h"
@@ -22,6 +25,60 @@
 namespace annals::extract {
 
 inline constexpr uint32_t kMaxGap = 3;
+
+// A map from words to uint32_t values for look-ups in hot loops: open addressing with
+// linear probing over a power-of-two array kept at most half full. The words are views:
+// their text must outlive the map. Filled at load time, read-only (and so thread-safe)
+// afterwards.
+class WordMap {
+ public:
+  // The value of `word`, inserted as 0 when absent (for filling the map).
+  uint32_t& operator[](std::string_view word);
+  // The value of `word`, or nullptr when it is absent.
+  const uint32_t* Find(std::string_view word) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t hash = Hash(word);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.hash == 0) return nullptr;
+      if (slot.hash == hash && slot.word == word) return &slot.value;
+    }
+  }
+  size_t size() const { return size_; }
+
+  // A 64-bit hash of `word`, never 0 (0 marks an empty slot).
+  static uint64_t Hash(std::string_view word) {
+    const char* p = word.data();
+    size_t n = word.size();
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (n * 0xff51afd7ed558ccdull);
+    for (; n >= 8; p += 8, n -= 8) {
+      uint64_t x;
+      std::memcpy(&x, p, 8);
+      h = (h ^ x) * 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 31;
+    }
+    if (n > 0) {
+      uint64_t x = 0;
+      std::memcpy(&x, p, n);
+      h = (h ^ x) * 0x94d049bb133111ebull;
+      h ^= h >> 29;
+    }
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return h | 1;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;  // 0: empty
+    std::string_view word;
+    uint32_t value = 0;
+  };
+  void Grow();
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
 
 class PhraseMatcher {
  public:
@@ -59,7 +116,8 @@ class PhraseMatcher {
   bool MatchFrom(const text::Document& doc, const Phrase& phrase, size_t word, uint32_t token, uint32_t limit,
                  uint32_t* end) const;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string_view, std::vector<uint32_t>> by_first_word_;
+  WordMap by_first_word_;                         // first word -> index into first_word_lists_
+  std::vector<std::vector<uint32_t>> first_word_lists_;  // phrases by first word, in lexicon order
   std::vector<uint32_t> number_first_;  // phrases that start with "#"
 };
 
