@@ -48,10 +48,22 @@ TEST(WordMapTest, EmptyMapFindsNothing) {
   EXPECT_EQ(map.size(), 0u);
 }
 
-TEST(WordMapTest, HashIsNeverZeroAndTellsLengthsApart) {
-  EXPECT_NE(WordMap::Hash(""), 0u);
+TEST(WordMapTest, HashTellsLengthsAndTailsApart) {
   EXPECT_NE(WordMap::Hash("a"), WordMap::Hash(std::string_view("a\0", 2)));
   EXPECT_NE(WordMap::Hash("protesters"), WordMap::Hash("protester"));
+  EXPECT_NE(WordMap::Hash("abcdefgh"), WordMap::Hash("abcdefgi"));    // 8 bytes: two 4-byte loads
+  EXPECT_NE(WordMap::Hash("abc"), WordMap::Hash("acc"));              // 3 bytes: first, middle, last
+  EXPECT_NE(WordMap::Hash("abcdefghijklmnopq"), WordMap::Hash("abcdefghijklmnopr"));
+}
+
+TEST(WordMapTest, AnEmptyViewIsAWordToo) {
+  std::vector<std::string> words;
+  for (int i = 0; i < 100; ++i) words.push_back("w" + std::to_string(i));
+  WordMap map;
+  map[std::string_view()] = 3;
+  for (const std::string& w : words) map[w];  // the map grows: the empty word must survive
+  ASSERT_NE(map.Find(""), nullptr);
+  EXPECT_EQ(*map.Find(""), 3u);
 }
 
 class PhraseMatcherTest : public ::testing::Test {

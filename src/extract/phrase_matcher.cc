@@ -21,29 +21,35 @@ bool WordMatches(const text::Document& doc, uint32_t i, std::string_view word) {
 }  // namespace
 
 uint32_t& WordMap::operator[](std::string_view word) {
-  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  if ((size_ + 1) * 2 > tags_.size()) Grow();
   const uint64_t hash = Hash(word);
+  const uint32_t tag = Tag(hash);
   for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-    Slot& slot = slots_[i];
-    if (slot.hash == hash && slot.word == word) return slot.value;
-    if (slot.hash == 0) {
-      slot.hash = hash;
-      slot.word = word;
+    if (tags_[i] == tag && entries_[i].word == word) return entries_[i].value;
+    if (tags_[i] == 0) {
+      tags_[i] = tag;
+      entries_[i].word = word;
       ++size_;
-      return slot.value;
+      return entries_[i].value;
     }
   }
 }
 
 void WordMap::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-  mask_ = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.hash == 0) continue;
-    size_t i = slot.hash & mask_;
-    while (slots_[i].hash != 0) i = (i + 1) & mask_;
-    slots_[i] = slot;
+  std::vector<uint32_t> old_tags = std::move(tags_);
+  std::vector<Entry> old = std::move(entries_);
+  const size_t size = old.empty() ? 64 : old.size() * 2;
+  tags_.assign(size, 0);
+  entries_.assign(size, Entry{});
+  mask_ = size - 1;
+  for (size_t k = 0; k < old.size(); ++k) {
+    if (old_tags[k] == 0) continue;  // an empty slot
+    const Entry& entry = old[k];
+    const uint64_t hash = Hash(entry.word);
+    size_t i = hash & mask_;
+    while (tags_[i] != 0) i = (i + 1) & mask_;
+    tags_[i] = Tag(hash);
+    entries_[i] = entry;
   }
 }
 

@@ -27,55 +27,70 @@ namespace annals::extract {
 inline constexpr uint32_t kMaxGap = 3;
 
 // A map from words to uint32_t values for look-ups in hot loops: open addressing with
-// linear probing over a power-of-two array kept at most half full. The words are views:
-// their text must outlive the map. Filled at load time, read-only (and so thread-safe)
-// afterwards.
+// linear probing over a power-of-two table kept at most half full. Probing reads a dense
+// array of 32-bit tags (the high half of the hash, never 0; 0 marks an empty slot) and
+// touches a word only when its tag matches, so a miss, the common case, costs a hash and
+// one or two reads from a small array. The words are views: their text must outlive the
+// map. Filled at load time, read-only (and so thread-safe) afterwards.
 class WordMap {
  public:
   // The value of `word`, inserted as 0 when absent (for filling the map).
   uint32_t& operator[](std::string_view word);
   // The value of `word`, or nullptr when it is absent.
   const uint32_t* Find(std::string_view word) const {
-    if (slots_.empty()) return nullptr;
+    if (tags_.empty()) return nullptr;
     const uint64_t hash = Hash(word);
+    const uint32_t tag = Tag(hash);
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.hash == 0) return nullptr;
-      if (slot.hash == hash && slot.word == word) return &slot.value;
+      if (tags_[i] == 0) return nullptr;
+      if (tags_[i] == tag && entries_[i].word == word) return &entries_[i].value;
     }
   }
   size_t size() const { return size_; }
 
-  // A 64-bit hash of `word`, never 0 (0 marks an empty slot).
+  // A 64-bit hash of `word`: 8-byte steps, then the last 1 to 8 bytes read as at most two
+  // overlapping 4-byte loads (no byte loop); the length is mixed in first.
   static uint64_t Hash(std::string_view word) {
     const char* p = word.data();
     size_t n = word.size();
     uint64_t h = 0x9e3779b97f4a7c15ull ^ (n * 0xff51afd7ed558ccdull);
-    for (; n >= 8; p += 8, n -= 8) {
-      uint64_t x;
-      std::memcpy(&x, p, 8);
-      h = (h ^ x) * 0xbf58476d1ce4e5b9ull;
+    for (; n > 8; p += 8, n -= 8) {
+      h = (h ^ Load64(p)) * 0xbf58476d1ce4e5b9ull;
       h ^= h >> 31;
     }
-    if (n > 0) {
-      uint64_t x = 0;
-      std::memcpy(&x, p, n);
-      h = (h ^ x) * 0x94d049bb133111ebull;
-      h ^= h >> 29;
+    uint64_t x = 0;
+    if (n >= 4) {
+      x = Load32(p) | (uint64_t{Load32(p + n - 4)} << 32);
+    } else if (n > 0) {
+      x = (uint64_t{static_cast<uint8_t>(p[0])} << 16) | (uint64_t{static_cast<uint8_t>(p[n >> 1])} << 8) |
+          static_cast<uint8_t>(p[n - 1]);
     }
+    h = (h ^ x) * 0x94d049bb133111ebull;
+    h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ull;
     h ^= h >> 32;
-    return h | 1;
+    return h;
   }
 
  private:
-  struct Slot {
-    uint64_t hash = 0;  // 0: empty
+  struct Entry {
     std::string_view word;
     uint32_t value = 0;
   };
+  static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32) | 1u; }
+  static uint64_t Load64(const char* p) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    return x;
+  }
+  static uint32_t Load32(const char* p) {
+    uint32_t x;
+    std::memcpy(&x, p, 4);
+    return x;
+  }
   void Grow();
-  std::vector<Slot> slots_;
+  std::vector<uint32_t> tags_;   // per slot: the word's tag, 0 when empty
+  std::vector<Entry> entries_;   // per slot
   size_t mask_ = 0;
   size_t size_ = 0;
 };
