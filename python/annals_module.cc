@@ -12,9 +12,10 @@
 // code_jsonl hands back those lines; code and code_many hand back json.loads of them.
 //
 // Items go through in chunks (kChunkItems items or kChunkBytes of JSON, whichever comes
-// first) so that memory stays bounded for an iterable of any length. Within a chunk the
-// GIL is released while the chunk is read, coded and formatted, by `threads` threads
-// taking articles from a shared counter; results keep the order of the items.
+// first) so that memory stays bounded for an iterable of any length. A chunk is read,
+// coded and formatted without the GIL by `threads` threads taking articles from a shared
+// counter, while the calling thread turns the previous chunk's records into Python
+// objects and reads the next chunk's items; results keep the order of the items.
 //
 // Errors: a reader's skip report (an item that is not valid JSON, lacks a text, ...)
 // raises annals.ReaderError carrying the reader's message, with "item N" (0-based) in
@@ -29,6 +30,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <future>
 #include <memory>
 #include <string>
 #include <thread>
@@ -229,50 +231,71 @@ class PyPipeline {
     for (std::thread& t : pool) t.join();
   }
 
-  py::list Run(py::iterable items, unsigned threads, bool skip, bool as_json, bool lines, bool single) {
-    py::module_ json = py::module_::import("json");
-    py::object dumps = py::module_::import("annals").attr("_dumps");
-    py::object loads = json.attr("loads");
-    py::list out;
+  // One chunk of items on its way: its JSON Lines, its memory file and its outcomes.
+  struct Chunk {
     MemoryFile file;
-    std::string chunk;
+    std::string text;
     std::vector<Slot> slots;
-    std::vector<size_t> broken;  // items of the chunk that hold a line break
+    std::vector<size_t> broken;  // items that hold a line break
     size_t first = 0, count = 0;
-    auto flush = [&] {
-      if (count == 0) return;
-      file.Write(chunk);
-      {
-        py::gil_scoped_release release;
-        CodeChunk(file, count, threads, &slots);
+  };
+
+  py::list Run(py::iterable items, unsigned threads, bool skip, bool as_json, bool lines, bool single) {
+    py::object dumps = py::module_::import("annals").attr("_dumps");
+    py::object loads = py::module_::import("json").attr("loads");
+    py::list out;
+    // Two chunks: while one is coded (without the GIL), the caller's thread turns the
+    // previous one's records into Python objects and reads the next one's items.
+    Chunk chunks[2];
+    std::future<void> coding;  // declared after the chunks: destroyed (awaited) first
+    int filling = 0;
+    auto wait = [&] {
+      py::gil_scoped_release release;
+      coding.get();  // rethrows what the coding threw
+    };
+    auto convert = [&](Chunk& c) {
+      for (size_t i : c.broken) {
+        c.slots[i].error = ErrorCode::kInvalidJson;
+        c.slots[i].message = "the line holds a line break; JSON Lines hold one object per line";
       }
-      for (size_t i : broken) {
-        slots[i].error = ErrorCode::kInvalidJson;
-        slots[i].message = "the line holds a line break; JSON Lines hold one object per line";
-      }
-      for (size_t i = 0; i < count; ++i) {
-        Slot& slot = slots[i];
-        if (!slot.filled) {  // a blank line: the reader passes over it, as does the command
-          continue;
-        }
+      for (size_t i = 0; i < c.count; ++i) {
+        Slot& slot = c.slots[i];
+        if (!slot.filled) continue;  // a blank line: the reader passes over it, as does the command
         if (slot.error != ErrorCode::kOk) {
           if (skip) continue;
-          Raise(reader_error_type, slot.error, single ? slot.message : "item " + std::to_string(first + i) + ": " + slot.message);
+          Raise(reader_error_type, slot.error,
+                single ? slot.message : "item " + std::to_string(c.first + i) + ": " + slot.message);
         }
         if (as_json) out.append(py::str(slot.json));
         else out.append(loads(py::str(slot.json)));
       }
-      first += count;
-      count = 0;
-      chunk.clear();
-      broken.clear();
+    };
+    auto submit = [&] {  // the filling chunk goes to coding; the previous one is converted
+      Chunk& c = chunks[filling];
+      Chunk& previous = chunks[1 - filling];
+      const bool has_previous = coding.valid();
+      if (has_previous) wait();
+      c.file.Write(c.text);
+      coding = std::async(std::launch::async, [this, &c, threads] { CodeChunk(c.file, c.count, threads, &c.slots); });
+      if (has_previous) convert(previous);
+      filling = 1 - filling;
+      Chunk& next = chunks[filling];
+      next.first = c.first + c.count;
+      next.count = 0;
+      next.text.clear();
+      next.broken.clear();
     };
     for (py::handle item : items) {
-      if (!AppendLine(item, lines, dumps, &chunk)) broken.push_back(count);
-      ++count;
-      if (count >= kChunkItems || chunk.size() >= kChunkBytes) flush();
+      Chunk& c = chunks[filling];
+      if (!AppendLine(item, lines, dumps, &c.text)) c.broken.push_back(c.count);
+      ++c.count;
+      if (c.count >= kChunkItems || c.text.size() >= kChunkBytes) submit();
     }
-    flush();
+    if (chunks[filling].count > 0) submit();
+    if (coding.valid()) {
+      wait();
+      convert(chunks[1 - filling]);
+    }
     return out;
   }
 
