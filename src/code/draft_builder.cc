@@ -285,17 +285,29 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       // What the mood of the clause and the kind of the actors make of the event.
       ApplyMood(hit.mood, speaker, &d);
       RetypeByActors(&d);
-      // Date: the first date expression of the sentence that fits the status.
+      // Date: the date expression of the sentence nearest to the trigger that fits
+      // the status. A relative date ahead of the article cannot date what occurred (an
+      // absolute one, "on 3 May 2020", is taken as written); a possessive ("last
+      // year's massacre") dates another thing.
       thread_local std::vector<text::DateMatch> dates;
       text::FindDates(doc, sentence.first_token, sentence.end_token, ctx.article_date, &dates);
+      const text::DateMatch* nearest = nullptr;
+      uint32_t nearest_distance = 0;
       for (const text::DateMatch& date : dates) {
-        // A relative date ahead of the article cannot date what occurred; an absolute
-        // one ("on 3 May 2020") is taken as written.
         if (date.future && date.relative && d.status == EventStatus::kOccurred) continue;
-        d.date = date.date;
-        d.date_precision = date.precision;
-        d.explanation.push_back("date from '" + std::string(doc.SpanText(date.first_token, date.end_token)) + "'");
-        break;
+        if (date.end_token < sentence.end_token && doc.Key(date.end_token) == "'s") continue;
+        const uint32_t distance = date.end_token <= hit.first ? hit.first - date.end_token
+                                  : date.first_token >= hit.end ? date.first_token - hit.end : 0;
+        if (!nearest || distance < nearest_distance) {
+          nearest = &date;
+          nearest_distance = distance;
+        }
+      }
+      if (nearest) {
+        d.date = nearest->date;
+        d.date_precision = nearest->precision;
+        d.explanation.push_back("date from '" + std::string(doc.SpanText(nearest->first_token, nearest->end_token)) +
+                                "'");
       }
       // Place: the sentence's best place, or one draft per place of a coordination.
       // Only what happens on the ground happens in each place named ("arrests in
