@@ -285,23 +285,19 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       // What the mood of the clause and the kind of the actors make of the event.
       ApplyMood(hit.mood, speaker, &d);
       RetypeByActors(&d);
-      // Date: the date expression of the sentence nearest to the trigger that fits
-      // the status. A relative date ahead of the article cannot date what occurred (an
-      // absolute one, "on 3 May 2020", is taken as written); a possessive ("last
-      // year's massacre") dates another thing.
+      // Date: the first date expression of the sentence that fits the status (news
+      // and event notes open with the event's date; the nearest one measured worse). A
+      // relative date ahead of the article cannot date what occurred (an absolute one,
+      // "on 3 May 2020", is taken as written); a possessive ("last year's massacre")
+      // dates another thing.
       thread_local std::vector<text::DateMatch> dates;
       text::FindDates(doc, sentence.first_token, sentence.end_token, ctx.article_date, &dates);
       const text::DateMatch* nearest = nullptr;
-      uint32_t nearest_distance = 0;
       for (const text::DateMatch& date : dates) {
         if (date.future && date.relative && d.status == EventStatus::kOccurred) continue;
         if (date.end_token < sentence.end_token && doc.Key(date.end_token) == "'s") continue;
-        const uint32_t distance = date.end_token <= hit.first ? hit.first - date.end_token
-                                  : date.first_token >= hit.end ? date.first_token - hit.end : 0;
-        if (!nearest || distance < nearest_distance) {
-          nearest = &date;
-          nearest_distance = distance;
-        }
+        nearest = &date;
+        break;
       }
       if (nearest) {
         d.date = nearest->date;
