@@ -143,6 +143,46 @@ class PyPipeline {
     return Run(lines, UsableThreads(threads), SkipErrors(errors), /*as_json=*/true, /*lines=*/true, false);
   }
 
+  // Every article of an input the command reads (.jsonl, .txt, .html, .warc, .warc.gz),
+  // coded in chunks; reader reports keep their "path:line: " or "path:offset: ".
+  py::list CodeFile(const std::string& path, int threads, const std::string& errors, bool as_json) {
+    const bool skip = SkipErrors(errors);
+    py::object loads = py::module_::import("json").attr("loads");
+    Result<std::unique_ptr<ArticleReader>> reader = Status();
+    {
+      py::gil_scoped_release release;
+      reader = OpenArticles(path);
+    }
+    if (!reader.ok()) Raise(reader_error_type, reader.status().code(), reader.status().message());
+    py::list out;
+    std::vector<Slot> slots;
+    bool more = true;
+    while (more) {
+      {
+        py::gil_scoped_release release;
+        slots.clear();
+        ReadItem item;
+        while (slots.size() < kChunkItems && (more = reader.value()->Next(&item))) {
+          Slot& slot = slots.emplace_back();
+          slot.filled = true;
+          slot.article = std::move(item.article);
+          slot.error = item.error;
+          slot.message = std::move(item.message);
+        }
+        CodeSlots(UsableThreads(threads), &slots);
+      }
+      for (Slot& slot : slots) {
+        if (slot.error != ErrorCode::kOk) {
+          if (skip) continue;
+          Raise(reader_error_type, slot.error, slot.message);
+        }
+        if (as_json) out.append(py::str(slot.json));
+        else out.append(loads(py::str(slot.json)));
+      }
+    }
+    return out;
+  }
+
  private:
   static bool SkipErrors(const std::string& errors) {
     if (errors == "raise") return false;
@@ -211,7 +251,13 @@ class PyPipeline {
         SplitPosition(item.message, file.path(), &slot.message);
       }
     }
-    // Code by `threads` threads taking the next article from a shared counter.
+    CodeSlots(threads, slots);
+  }
+
+  // Codes and formats the slots' articles by `threads` threads taking the next article
+  // from a shared counter; called without the GIL.
+  void CodeSlots(unsigned threads, std::vector<Slot>* slots) const {
+    const size_t count = slots->size();
     std::atomic<size_t> next{0};
     const RecordFormatter formatter(OutputFormat::kArticles);
     auto work = [&] {
@@ -361,7 +407,13 @@ _dumps = _functools.partial(_json.dumps, ensure_ascii=False, default=_iso)
            py::arg("errors") = "raise",
            "Codes JSON Lines lines (str, with or without their newline) and returns the lines\n"
            "`annals code --format articles` writes for them (no newline), in order. Blank lines are\n"
-           "passed over; errors as in code_many.");
+           "passed over; errors as in code_many.")
+      .def("code_file", &PyPipeline::CodeFile, py::arg("path"), py::arg("threads") = 0, py::arg("errors") = "raise",
+           py::arg("as_json") = false,
+           "Codes every article of a file the command reads (.jsonl, .txt, .html, .warc, .warc.gz)\n"
+           "and returns the records in order, as `annals code FILE` writes them. The reader's reports\n"
+           "(\"path:line: reason\", \"path:offset: reason\") raise annals.ReaderError, or with\n"
+           "errors='skip' leave the unit out.");
 
   m.def("_pipelines_loaded", [] { return ap::pipelines_loaded.load(); },
         "How many Pipelines this process has loaded (a diagnostic for cluster set-ups).");

@@ -147,3 +147,35 @@ def test_missing_resources_raise_resource_error(annals_module, tmp_path):
         annals_module.Pipeline(str(tmp_path))
     assert error.value.code == "missing_resource"
     assert str(tmp_path) in str(error.value)
+
+
+def test_code_file_reads_what_the_command_reads(annals_module, pipeline, cli, examples, tmp_path):
+    import gzip
+
+    def record(uri, block):
+        head = ("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n"
+                "Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n" % (uri, len(block)))
+        return head.encode() + block + b"\r\n\r\n"
+
+    members = [gzip.compress(record(f"https://example.org/{e['id']}",
+                                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page(e).encode()),
+                             mtime=0) for e in examples[:3]]
+    members[1] = members[1][:len(members[1]) // 2]  # a truncated member
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(b"".join(members))
+    lines, err = cli(str(crawl))
+    assert len(lines) == 2 and f"{crawl}:{len(members[0])}: gzip member is" in err
+    assert pipeline.code_file(str(crawl), errors="skip", as_json=True) == lines
+    assert [r["id"] for r in pipeline.code_file(str(crawl), threads=2, errors="skip")] == [
+        f"https://example.org/{e['id']}" for e in (examples[0], examples[2])]
+    with pytest.raises(annals_module.ReaderError) as error:
+        pipeline.code_file(str(crawl))
+    assert str(error.value).startswith(f"{crawl}:{len(members[0])}: gzip member is")
+    assert error.value.code == "io"
+
+    html_path = tmp_path / "story.html"
+    html_path.write_text(page(examples[4]), encoding="utf-8")
+    lines, _ = cli(str(html_path))
+    assert pipeline.code_file(str(html_path)) == [json.loads(line) for line in lines]
+    with pytest.raises(annals_module.ReaderError, match="no such file"):
+        pipeline.code_file(str(tmp_path / "missing.jsonl"))

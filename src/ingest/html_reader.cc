@@ -58,7 +58,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
