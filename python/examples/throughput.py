@@ -12,11 +12,14 @@ For each way, the best of --repeat runs (wall clock; the machine may be shared):
              into 1 MB partitions, records written as part files (cluster start-up apart,
              then with it)
 MB/s counts the input file's bytes; "vs cli" divides by the command's rate at the same
-number of threads (Dask: at --workers threads).
+number of threads (Dask: at --workers threads). "cpu s" is the processor time the way
+used (user + system: the command's process, this process's threads, the Dask workers),
+which a busy shared machine disturbs less than the wall clock.
 """
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -26,13 +29,20 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def best(repeat, fn):
-    times = []
+def cpu_seconds(who=resource.RUSAGE_SELF):
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def best(repeat, fn, who=resource.RUSAGE_SELF):
+    """(wall seconds, cpu seconds) of the fastest of `repeat` runs."""
+    runs = []
     for _ in range(repeat):
+        cpu = cpu_seconds(who)
         start = time.monotonic()
         fn()
-        times.append(time.monotonic() - start)
-    return min(times)
+        runs.append((time.monotonic() - start, cpu_seconds(who) - cpu))
+    return min(runs)
 
 
 def main():
@@ -52,15 +62,16 @@ def main():
     pipeline = annals.Pipeline()
     rows = []
 
-    def row(way, threads, seconds, cli_seconds):
-        rows.append((way, threads, seconds, size_mb / seconds, cli_seconds / seconds if cli_seconds else 1.0))
+    def row(way, threads, timing, cli_timing):
+        seconds, cpu = timing
+        rows.append((way, threads, seconds, cpu, size_mb / seconds, cli_timing[0] / seconds if cli_timing else 1.0))
 
     cli = {}
     for threads in (1, args.workers):
         def run_cli():
             subprocess.run([args.annals, "code", args.file, "--threads", str(threads), "--quiet"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        cli[threads] = best(args.repeat, run_cli)
+        cli[threads] = best(args.repeat, run_cli, resource.RUSAGE_CHILDREN)
         row("cli", threads, cli[threads], None)
     for threads in (1, args.workers):
         row("jsonl", threads, best(args.repeat, lambda: pipeline.code_jsonl(lines, threads=threads)), cli[threads])
@@ -82,18 +93,21 @@ def main():
         with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             started = time.monotonic() - start
-            runs = [dask_code.run(client, os.path.join(tmp, "in"), os.path.join(tmp, "out"), blocksize="1MB")
-                    for _ in range(args.repeat)]
-        seconds = min(r["seconds"] for r in runs)
-        row("dask", args.workers, seconds, cli[args.workers])
-        row("dask+start", args.workers, seconds + started, cli[args.workers])
+            runs = []
+            for _ in range(args.repeat):
+                cpu = sum(client.run(cpu_seconds).values())
+                summary = dask_code.run(client, os.path.join(tmp, "in"), os.path.join(tmp, "out"), blocksize="1MB")
+                runs.append((summary["seconds"], sum(client.run(cpu_seconds).values()) - cpu))
+        timing = min(runs)
+        row("dask", args.workers, timing, cli[args.workers])
+        row("dask+start", args.workers, (timing[0] + started, timing[1]), cli[args.workers])
     finally:
         shutil.rmtree(tmp)
 
     print(f"{args.file}: {size_mb:.2f} MB, {len(dicts)} articles; best of {args.repeat}")
-    print(f"{'way':<11} {'threads':>7} {'seconds':>8} {'MB/s':>7} {'vs cli':>7}")
-    for way, threads, seconds, rate, ratio in rows:
-        print(f"{way:<11} {threads:>7} {seconds:>8.3f} {rate:>7.2f} {ratio:>7.2f}")
+    print(f"{'way':<11} {'threads':>7} {'seconds':>8} {'cpu s':>7} {'MB/s':>7} {'vs cli':>7}")
+    for way, threads, seconds, cpu, rate, ratio in rows:
+        print(f"{way:<11} {threads:>7} {seconds:>8.3f} {cpu:>7.2f} {rate:>7.2f} {ratio:>7.2f}")
 
 
 if __name__ == "__main__":
