@@ -31,20 +31,28 @@ def check(condition, what):
         print(f"FAIL: {what}")
 
 
+_pending = {}  # file descriptor -> bytes read past the last line
+
+
 def read_line(stream, timeout):
     """One line from a pipe, or None when none comes within `timeout` seconds."""
     deadline = time.monotonic() + timeout
-    data = b""
     fd = stream.fileno()
-    while not data.endswith(b"\n"):
+    data = _pending.pop(fd, b"")
+    while b"\n" not in data:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:
+            _pending[fd] = data
             return None
-        chunk = os.read(fd, 1)
+        chunk = os.read(fd, 1 << 16)
         if not chunk:
+            _pending[fd] = data
             return None
         data += chunk
-    return data
+    line, _, rest = data.partition(b"\n")
+    if rest:
+        _pending[fd] = rest
+    return line + b"\n"
 
 
 def main():
@@ -79,7 +87,8 @@ def main():
             got.append(record)
         check(got == file_out, f"{threads}: the streamed records equal those of the file")
         p.stdin.close()
-        rest = p.stdout.read()
+        rest = _pending.pop(p.stdout.fileno(), b"") + p.stdout.read()
+        _pending.pop(p.stderr.fileno(), None)
         err = p.stderr.read().decode()
         rc = p.wait(timeout=60)
         check(rc == 0 and rest == b"", f"{threads}: closing stdin ends the run (exit {rc}, {len(rest)} bytes more)")
