@@ -107,7 +107,8 @@ struct Slot {
 size_t SplitPosition(const std::string& text, const std::string& path, std::string* reason) {
   if (text.compare(0, path.size() + 1, path + ":") != 0) return 0;
   size_t at = path.size() + 1, line = 0;
-  while (at < text.size() && text[at] >= '0' && text[at] <= '9') line = line * 10 + static_cast<size_t>(text[at++] - '0');
+  while (at < text.size() && text[at] >= '0' && text[at] <= '9')
+    line = line * 10 + static_cast<size_t>(text[at++] - '0');
   if (reason) *reason = text.compare(at, 2, ": ") == 0 ? text.substr(at + 2) : text.substr(at);
   return line;
 }

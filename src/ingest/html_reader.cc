@@ -38,7 +38,8 @@
 //    left out (the title is coded on its own).
 //
 // Metadata: the title is the first of the title_meta tags of html_hints.tsv (og:title
-// first), the JSON-LD headline, <title>, the first <h1>. The date is the first that
+// first), the JSON-LD headline, <title> (without a site's name after the words of the
+// first <h1>), the first <h1>. The date is the first that
 // reads as a date of: the date_meta tags in order (article:published_time first),
 // JSON-LD datePublished, a <time> marked itemprop=datePublished or pubdate, the first
 // <time datetime>; timestamps keep their written day (no time zone shift).
@@ -679,7 +680,8 @@ bool EndsLikeSentence(std::string_view s) {
     const char c = s.back();
     if (c == '"' || c == '\'' || c == ')' || c == ']') {
       s.remove_suffix(1);
-    } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99")) {
+    } else if (s.size() >= 3 &&
+               (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99")) {
       s.remove_suffix(3);  // ” ’
     } else {
       break;
@@ -706,7 +708,8 @@ std::string PageWalker::MainText(const std::optional<std::string>& title) const 
   auto totals = [&](const std::vector<uint8_t>* dropped) {
     std::vector<uint64_t> total(n);
     for (size_t i = 0; i < blocks_.size(); ++i)
-      if (prose[i] == 1 && !(dropped && (*dropped)[blocks_[i].owner])) total[blocks_[i].owner] += blocks_[i].end - blocks_[i].begin;
+      if (prose[i] == 1 && !(dropped && (*dropped)[blocks_[i].owner]))
+        total[blocks_[i].owner] += blocks_[i].end - blocks_[i].begin;
     for (size_t e = n; e-- > 1;)
       if (elements_[e].parent != kNone) total[elements_[e].parent] += total[e];
     return total;
@@ -758,6 +761,16 @@ std::string PageWalker::MainText(const std::optional<std::string>& title) const 
     text += block;
   }
   return text;
+}
+
+// A <title> is often the headline, a separator and the site's name: when the page's
+// first <h1> is the title up to such a separator, the <h1> is the headline.
+std::string TitleWithoutSite(const std::string& title, const std::optional<std::string>& h1) {
+  if (!h1 || h1->empty() || title.size() <= h1->size() || title.compare(0, h1->size(), *h1) != 0) return title;
+  std::string_view rest = std::string_view(title).substr(h1->size());
+  for (std::string_view separator : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " : ", " \xC2\xB7 "})
+    if (rest.substr(0, separator.size()) == separator) return *h1;
+  return title;
 }
 
 // The first candidate that reads as a date, normalised.
@@ -874,7 +887,9 @@ Result<HtmlPage> ReadHtmlPage(std::string_view html, const HtmlOptions& options)
       page.title = t;
       break;
     }
-  if (!page.title) page.title = m.ld_headline ? m.ld_headline : m.title_tag ? m.title_tag : walker.FirstH1();
+  if (!page.title && m.ld_headline) page.title = m.ld_headline;
+  if (!page.title && m.title_tag) page.title = TitleWithoutSite(*m.title_tag, walker.FirstH1());
+  if (!page.title) page.title = walker.FirstH1();
   if (page.title && page.title->empty()) page.title.reset();
   page.date = ChooseDate(m);
   page.text = walker.MainText(page.title);

@@ -115,6 +115,10 @@ TEST(HtmlReaderTest, TitleFallsBackFromMetaToJsonLdToTitleToH1) {
   EXPECT_EQ(ld.value().date, "2021-06-02");
   auto tab = Read("<html><head><title>\n  Tab   title </title></head>" + body);
   EXPECT_EQ(tab.value().title, "Tab title");
+  auto site = Read("<html><head><title>The heading | The Example Times</title></head>" + body);
+  EXPECT_EQ(site.value().title, "The heading");  // the site's name after the <h1>'s words is dropped
+  auto other = Read("<html><head><title>The heading, and more</title></head>" + body);
+  EXPECT_EQ(other.value().title, "The heading, and more");
   auto h1 = Read("<html>" + body);
   EXPECT_EQ(h1.value().title, "The heading");
   EXPECT_EQ(h1.value().text, "Police said the march ended peacefully in the evening.");  // the h1 is the title

@@ -85,7 +85,8 @@ class Headers {
       const size_t next = text.find('\n', at + 1);
       const std::string_view line = text.substr(at + 1, (next == std::string_view::npos ? text.size() : next) - at - 1);
       const size_t colon = line.find(':');
-      if (colon != std::string_view::npos) fields_.emplace_back(Trim(line.substr(0, colon)), Trim(line.substr(colon + 1)));
+      if (colon != std::string_view::npos)
+        fields_.emplace_back(Trim(line.substr(0, colon)), Trim(line.substr(colon + 1)));
       at = next;
     }
   }
@@ -511,8 +512,9 @@ bool WarcReader::Next(ReadItem* item) {
     const uint64_t have = base_ + buf_.size();
     const size_t tail = static_cast<size_t>(std::min(block_end, have) - base_);
     const std::string_view after(buf_.data() + tail, std::min<size_t>(4, buf_.size() - tail));
-    const bool terminated = have >= block_end && (after == "\r\n\r\n" ||
-                                                   (ended_ && after.find_first_not_of("\r\n") == std::string_view::npos));
+    const bool terminated =
+        have >= block_end &&
+        (after == "\r\n\r\n" || (ended_ && after.find_first_not_of("\r\n") == std::string_view::npos));
     if (!terminated) {
       if (fits) pos_ = header_end;  // rescan the block: the next record may be inside it
       else pos_ = tail;
