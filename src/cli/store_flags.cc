@@ -39,7 +39,8 @@ void FilterFlags::Register(CLI::App* cmd) {
   cmd->add_option("--since", since, "Events on or after this date (YYYY-MM-DD)");
   cmd->add_option("--until", until, "Events on or before this date (YYYY-MM-DD)");
   cmd->add_option("--actor-kind", actor_kinds, "Actor kinds of any report, e.g. police,students")->delimiter(',');
-  cmd->add_option("--text", text, "Full-text query (SQLite FTS5 syntax) over article text and evidence");
+  cmd->add_option("--text", text, "Full-text query (SQLite FTS5 syntax) over the articles' titles and text");
+  cmd->add_option("--evidence", evidence, "Full-text query (FTS5) over the sentences the events were read from");
   cmd->add_option("--min-mentions", min_mentions, "Events told by at least this many reports")->capture_default_str();
 }
 
@@ -60,6 +61,7 @@ Result<store::EventQuery> FilterFlags::ToQuery() const {
   q.since = since;
   q.until = until;
   q.text = text;
+  q.evidence = evidence;
   q.min_mentions = min_mentions;
   if (near) {
     auto v = Numbers(*near, 3);

@@ -18,7 +18,7 @@ namespace annals::cli {
 struct FilterFlags {
   std::string db = "annals.db";
   std::vector<std::string> types, modes, cameo, acled_types, acled_sub_types, countries, admin1s, actor_kinds;
-  std::optional<std::string> near, bbox, since, until, text;
+  std::optional<std::string> near, bbox, since, until, text, evidence;
   int64_t min_mentions = 0;
 
   // Adds --db and the filters to `cmd`.

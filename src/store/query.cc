@@ -1,12 +1,23 @@
-// Query planning notes. Each filter maps to an indexed access path, and SQLite picks
-// the most selective: type, mode, CAMEO prefix (a range on cameo), ACLED types,
-// country, admin1 and mentions each have an index ending in day, so a filter plus a
-// date range or the date order reads only matching rows; a radius or box goes through
-// the R*Tree (events_rtree) and then the exact great-circle test; actor kinds through
-// event_kinds(kind, day); text through the two FTS5 indexes. See the README for the
-// measured latencies on a 1M-event store.
+// Query planning. Each plain filter maps to an index ending in day: type, mode, CAMEO
+// prefix (a range on cameo), ACLED types, country, admin1 and mentions, so a filter
+// plus a date range, or the date order with a limit, reads only matching rows.
+//
+// The set filters (full text, evidence, radius or box, actor kinds) first find a set of
+// candidate events in their own index (FTS5, the R*Tree, event_kinds). There are two
+// ways to use such a set, and SQLite cannot tell which is cheaper because it cannot see
+// how large the set is:
+//   drive: fetch every candidate event and sort them (cost grows with the set);
+//   probe: walk the events in the query's order (by date through events_by_day, or
+//          through another filter's index) and keep those in the set, stopping at the
+//          limit (cost grows with limit / density of the set).
+// With N events, a limit L and a set of n candidates, driving costs about n lookups
+// and probing about L * N / n, so probing wins above n = sqrt(L * N) (10,000 for the
+// first 100 of 1M events). ChoosePlan counts each set up to that bound (cheap: the
+// count stops there) and picks; a query without a limit (export, --count) drives. The
+// choice changes the plan, never the result.
 #include "store/query.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <variant>
@@ -39,26 +50,65 @@ struct Sql {
 
 int64_t DayOfDate(const std::string& date) { return DaysFromCivil(*ParseIsoDate(date)); }
 
-// Appends the R*Tree condition for latitudes [lat0, lat1] and longitudes [lon0, lon1],
-// where lon0 > lon1 means the range crosses the 180th meridian.
-void AddBox(double lat0, double lat1, double lon0, double lon1, Sql* sql) {
-  std::string clause =
-      "e.event_pk IN (SELECT event_pk FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND ";
-  sql->params.emplace_back(lat0);
-  sql->params.emplace_back(lat1);
-  if (lon0 <= lon1) {
-    clause.append("max_lon >= ? AND min_lon <= ?)");
-    sql->params.emplace_back(lon0);
-    sql->params.emplace_back(lon1);
-  } else {
-    clause.append("(max_lon >= ? OR min_lon <= ?))");
-    sql->params.emplace_back(lon0);
-    sql->params.emplace_back(lon1);
+// How a set filter joins the query (see the essay above).
+enum class SetAccess : uint8_t { kDrive, kProbe };
+struct Plan {
+  SetAccess text = SetAccess::kDrive, evidence = SetAccess::kDrive, place = SetAccess::kDrive,
+            kinds = SetAccess::kDrive;
+};
+
+// The R*Tree box of a radius or box filter: latitudes [lat0, lat1], longitudes
+// [lon0, lon1] (lon0 > lon1: across the 180th meridian).
+struct LatLonBox {
+  double lat0, lat1, lon0, lon1;
+};
+
+LatLonBox BoxOf(const EventQuery& q) {
+  if (q.bbox) return {q.bbox->min_lat, q.bbox->max_lat, q.bbox->min_lon, q.bbox->max_lon};
+  // A box that holds the circle.
+  constexpr double kKmPerDegree = 6371.0088 * std::numbers::pi / 180.0;
+  const EventQuery::Circle& c = *q.near;
+  const double dlat = c.km / kKmPerDegree;
+  const double lat0 = std::max(-90.0, c.lat - dlat), lat1 = std::min(90.0, c.lat + dlat);
+  const double widest = std::max(std::fabs(lat0), std::fabs(lat1));
+  double lon0 = -180, lon1 = 180;
+  if (widest < 89.9) {
+    const double dlon = c.km / (kKmPerDegree * std::cos(widest * std::numbers::pi / 180.0));
+    if (dlon < 180) {
+      lon0 = c.lon - dlon;
+      lon1 = c.lon + dlon;
+      if (lon0 < -180) lon0 += 360;
+      if (lon1 > 180) lon1 -= 360;
+    }
   }
-  sql->And(clause);
+  return {lat0, lat1, lon0, lon1};
 }
 
-Sql BuildWhere(const EventQuery& q) {
+// "SELECT event_pk FROM events_rtree WHERE <box>" with its parameters.
+std::string RtreeSelect(const LatLonBox& b, std::vector<Param>* params) {
+  params->emplace_back(b.lat0);
+  params->emplace_back(b.lat1);
+  params->emplace_back(b.lon0);
+  params->emplace_back(b.lon1);
+  return std::string("SELECT event_pk FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND ") +
+         (b.lon0 <= b.lon1 ? "max_lon >= ? AND min_lon <= ?" : "(max_lon >= ? OR min_lon <= ?)");
+}
+
+// "SELECT event_pk FROM event_kinds WHERE kind IN (...) [AND day ...]".
+std::string KindsSelect(const EventQuery& q, Sql* sql) {
+  std::string select = "SELECT event_pk FROM event_kinds WHERE kind IN " + sql->List(q.actor_kinds);
+  if (q.since) {
+    select.append(" AND day >= ?");
+    sql->params.emplace_back(DayOfDate(*q.since));
+  }
+  if (q.until) {
+    select.append(" AND day <= ?");
+    sql->params.emplace_back(DayOfDate(*q.until));
+  }
+  return select;
+}
+
+Sql BuildWhere(const EventQuery& q, const Plan& plan) {
   Sql sql;
   if (!q.types.empty()) sql.And("e.type IN " + sql.List(q.types));
   if (!q.modes.empty()) sql.And("e.mode IN " + sql.List(q.modes));
@@ -90,59 +140,49 @@ Sql BuildWhere(const EventQuery& q) {
     sql.And("e.mentions >= ?");
     sql.params.emplace_back(q.min_mentions);
   }
-  if (q.near) {
-    // Step 1: a box that holds the circle, through the R*Tree; step 2: the exact test.
-    constexpr double kKmPerDegree = 6371.0088 * std::numbers::pi / 180.0;
-    const EventQuery::Circle& c = *q.near;
-    const double dlat = c.km / kKmPerDegree;
-    const double lat0 = std::max(-90.0, c.lat - dlat), lat1 = std::min(90.0, c.lat + dlat);
-    const double widest = std::max(std::fabs(lat0), std::fabs(lat1));
-    double lon0 = -180, lon1 = 180;
-    if (widest < 89.9) {
-      const double dlon = c.km / (kKmPerDegree * std::cos(widest * std::numbers::pi / 180.0));
-      if (dlon < 180) {
-        lon0 = c.lon - dlon;
-        lon1 = c.lon + dlon;
-        if (lon0 < -180) lon0 += 360;
-        if (lon1 > 180) lon1 -= 360;
-      }
-    }
-    AddBox(lat0, lat1, lon0, lon1, &sql);
-    sql.And("annals_km(e.lat, e.lon, ?, ?) <= ?");
-    sql.params.emplace_back(c.lat);
-    sql.params.emplace_back(c.lon);
-    sql.params.emplace_back(c.km);
-  }
-  if (q.bbox) {
+  // "+" keeps SQLite from fetching the set's events by rowid: it probes the set instead.
+  const auto in = [](SetAccess a) { return a == SetAccess::kProbe ? "+e.event_pk IN (" : "e.event_pk IN ("; };
+  if (q.near || q.bbox) {
     // The R*Tree keeps 32-bit floats (boxes rounded outwards): the exact test follows.
-    const EventQuery::Box& b = *q.bbox;
-    AddBox(b.min_lat, b.max_lat, b.min_lon, b.max_lon, &sql);
-    sql.And(b.min_lon <= b.max_lon ? "e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
-                                   : "e.lat BETWEEN ? AND ? AND (e.lon >= ? OR e.lon <= ?)");
-    sql.params.emplace_back(b.min_lat);
-    sql.params.emplace_back(b.max_lat);
-    sql.params.emplace_back(b.min_lon);
-    sql.params.emplace_back(b.max_lon);
+    sql.And(in(plan.place) + RtreeSelect(BoxOf(q), &sql.params) + ")");
+    if (q.near) {
+      sql.And("annals_km(e.lat, e.lon, ?, ?) <= ?");
+      sql.params.emplace_back(q.near->lat);
+      sql.params.emplace_back(q.near->lon);
+      sql.params.emplace_back(q.near->km);
+    }
+    if (q.bbox) {
+      const EventQuery::Box& b = *q.bbox;
+      sql.And(b.min_lon <= b.max_lon ? "e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
+                                     : "e.lat BETWEEN ? AND ? AND (e.lon >= ? OR e.lon <= ?)");
+      sql.params.emplace_back(b.min_lat);
+      sql.params.emplace_back(b.max_lat);
+      sql.params.emplace_back(b.min_lon);
+      sql.params.emplace_back(b.max_lon);
+    }
   }
   if (!q.actor_kinds.empty()) {
-    std::string clause = "e.event_pk IN (SELECT event_pk FROM event_kinds WHERE kind IN " + sql.List(q.actor_kinds);
-    if (q.since) {
-      clause.append(" AND day >= ?");
-      sql.params.emplace_back(DayOfDate(*q.since));
-    }
-    if (q.until) {
-      clause.append(" AND day <= ?");
-      sql.params.emplace_back(DayOfDate(*q.until));
-    }
-    sql.And(clause + ")");
+    const std::string select = KindsSelect(q, &sql);
+    sql.And(in(plan.kinds) + select + ")");
   }
+  // Text: the articles (title and body) that match, or the evidence sentences. When
+  // probing, "+" makes SQLite look the event's few mentions up in the matching set,
+  // instead of seeking every matching article in the event's mentions.
   if (q.text) {
-    sql.And(
-        "e.event_pk IN (SELECT m.event_pk FROM evidence_fts f JOIN mentions m ON m.mention_pk = f.rowid "
-        "WHERE evidence_fts MATCH ? UNION SELECT m.event_pk FROM articles_fts t JOIN mentions m "
-        "ON m.article_pk = t.rowid WHERE articles_fts MATCH ?)");
+    sql.And(plan.text == SetAccess::kProbe
+                ? "EXISTS (SELECT 1 FROM mentions m WHERE m.event_pk = e.event_pk AND +m.article_pk IN "
+                  "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
+                : "e.event_pk IN (SELECT m.event_pk FROM articles_fts t JOIN mentions m ON m.article_pk = t.rowid "
+                  "WHERE articles_fts MATCH ?)");
     sql.params.emplace_back(*q.text);
-    sql.params.emplace_back(*q.text);
+  }
+  if (q.evidence) {
+    sql.And(plan.evidence == SetAccess::kProbe
+                ? "EXISTS (SELECT 1 FROM mentions m WHERE m.event_pk = e.event_pk AND +m.mention_pk IN "
+                  "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?))"
+                : "e.event_pk IN (SELECT m.event_pk FROM evidence_fts f JOIN mentions m ON m.mention_pk = f.rowid "
+                  "WHERE evidence_fts MATCH ?)");
+    sql.params.emplace_back(*q.evidence);
   }
   return sql;
 }
@@ -156,18 +196,69 @@ void Bind(Statement* st, const std::vector<Param>& params) {
   }
 }
 
+// The number of rows of `select` (with `params`), counting no further than `cap`.
+Result<int64_t> CountUpTo(Store* store, const std::string& select, const std::vector<Param>& params, int64_t cap) {
+  Result<Statement> st = store->db()->Prepare("SELECT count(*) FROM (" + select + " LIMIT " + std::to_string(cap) + ")");
+  if (!st.ok()) return st.status();
+  Bind(&st.value(), params);
+  if (!st.value().Step()) return st.value().status();
+  return st.value().Int(0);
+}
+
+Result<Plan> ChoosePlan(Store* store, const EventQuery& q) {
+  Plan plan;
+  if (q.limit <= 0) return plan;
+  Result<Statement> size = store->db()->Prepare("SELECT coalesce(max(event_pk), 0) FROM events");
+  if (!size.ok()) return size.status();
+  if (!size.value().Step()) return size.value().status();
+  const double events = static_cast<double>(size.value().Int(0));
+  const int64_t bound = std::max<int64_t>(1000, static_cast<int64_t>(std::sqrt(static_cast<double>(q.limit) * events)));
+  auto choose = [&](const std::string& select, const std::vector<Param>& params, SetAccess* access) -> Status {
+    Result<int64_t> n = CountUpTo(store, select, params, bound);
+    if (!n.ok()) return n.status();
+    *access = n.value() >= bound ? SetAccess::kProbe : SetAccess::kDrive;
+    return Status::Ok();
+  };
+  Status s;
+  if (q.near || q.bbox) {
+    std::vector<Param> params;
+    const std::string select = RtreeSelect(BoxOf(q), &params);
+    if (s = choose(select, params, &plan.place); !s.ok()) return s;
+  }
+  if (!q.actor_kinds.empty()) {
+    Sql sql;
+    const std::string select = KindsSelect(q, &sql);
+    if (s = choose(select, sql.params, &plan.kinds); !s.ok()) return s;
+  }
+  if (q.text) {
+    if (s = choose("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", {*q.text}, &plan.text); !s.ok())
+      return s;
+  }
+  if (q.evidence) {
+    if (s = choose("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?", {*q.evidence}, &plan.evidence);
+        !s.ok())
+      return s;
+  }
+  return plan;
+}
+
 // An FTS5 syntax error is the caller's mistake, not the database's: tried alone first.
 Status CheckTextQuery(Store* store, const EventQuery& q) {
-  if (!q.text) return Status::Ok();
-  Result<Statement> st = store->db()->Prepare("SELECT 1 FROM evidence_fts WHERE evidence_fts MATCH ?1 LIMIT 1");
-  if (!st.ok()) return st.status();
-  st.value().BindText(1, *q.text);
-  st.value().Step();
-  const Status s = st.value().status();
-  if (s.ok()) return s;
-  std::string reason = s.message();
-  if (reason.rfind("sqlite: ", 0) == 0) reason = reason.substr(8, reason.find(" (") - 8);
-  return Status(ErrorCode::kInvalidArgument, "the text query '" + *q.text + "' is not a valid FTS5 query: " + reason);
+  for (const auto& [value, table] : {std::pair{&q.text, "articles_fts"}, std::pair{&q.evidence, "evidence_fts"}}) {
+    if (!*value) continue;
+    Result<Statement> st = store->db()->Prepare(std::string("SELECT 1 FROM ") + table + " WHERE " + table +
+                                                " MATCH ?1 LIMIT 1");
+    if (!st.ok()) return st.status();
+    st.value().BindText(1, **value);
+    st.value().Step();
+    const Status s = st.value().status();
+    if (s.ok()) continue;
+    std::string reason = s.message();
+    if (reason.rfind("sqlite: ", 0) == 0) reason = reason.substr(8, reason.find(" (") - 8);
+    return Status(ErrorCode::kInvalidArgument,
+                  "the text query '" + **value + "' is not a valid FTS5 query: " + reason);
+  }
+  return Status::Ok();
 }
 
 constexpr std::string_view kEventColumns =
@@ -214,6 +305,22 @@ void ReadEvent(const Statement& st, StoredEvent* e) {
   e->last_report = st.OptionalText(33);
 }
 
+// The SELECT of RunQuery, its parameters in `sql`.
+std::string SelectText(const EventQuery& query, const Plan& plan, Sql* sql) {
+  *sql = BuildWhere(query, plan);
+  std::string text = "SELECT " + std::string(kEventColumns) + " FROM events e" + sql->where;
+  switch (query.order) {
+    case EventQuery::Order::kNewest: text.append(" ORDER BY e.day DESC, e.key"); break;
+    case EventQuery::Order::kOldest: text.append(" ORDER BY e.day, e.key"); break;
+    case EventQuery::Order::kMentions: text.append(" ORDER BY e.mentions DESC, e.day DESC, e.key"); break;
+  }
+  if (query.limit > 0) {
+    text.append(" LIMIT ?");
+    sql->params.emplace_back(query.limit);
+  }
+  return text;
+}
+
 bool IsDigits(std::string_view s) {
   for (char c : s)
     if (c < '0' || c > '9') return false;
@@ -247,6 +354,7 @@ Status EventQuery::Validate() const {
       return bad("the box is not MIN_LAT,MIN_LON,MAX_LAT,MAX_LON within [-90,90] x [-180,180]");
   }
   if (text && text->empty()) return bad("the text query is empty");
+  if (evidence && evidence->empty()) return bad("the evidence query is empty");
   if (min_mentions < 0 || limit < 0) return bad("--min-mentions and --limit take numbers >= 0");
   return Status::Ok();
 }
@@ -256,17 +364,10 @@ Status RunQuery(Store* store, const EventQuery& query, const ReadOptions& read,
   Status s = query.Validate();
   if (s.ok()) s = CheckTextQuery(store, query);
   if (!s.ok()) return s;
-  Sql sql = BuildWhere(query);
-  std::string text = "SELECT " + std::string(kEventColumns) + " FROM events e" + sql.where;
-  switch (query.order) {
-    case EventQuery::Order::kNewest: text.append(" ORDER BY e.day DESC, e.key"); break;
-    case EventQuery::Order::kOldest: text.append(" ORDER BY e.day, e.key"); break;
-    case EventQuery::Order::kMentions: text.append(" ORDER BY e.mentions DESC, e.day DESC, e.key"); break;
-  }
-  if (query.limit > 0) {
-    text.append(" LIMIT ?");
-    sql.params.emplace_back(query.limit);
-  }
+  Result<Plan> plan = ChoosePlan(store, query);
+  if (!plan.ok()) return plan.status();
+  Sql sql;
+  const std::string text = SelectText(query, plan.value(), &sql);
   Result<Statement> st = store->db()->Prepare(text);
   if (!st.ok()) return st.status();
   Bind(&st.value(), sql.params);
@@ -349,12 +450,29 @@ Result<int64_t> CountQuery(Store* store, const EventQuery& query) {
   Status s = query.Validate();
   if (s.ok()) s = CheckTextQuery(store, query);
   if (!s.ok()) return s;
-  Sql sql = BuildWhere(query);
+  Sql sql = BuildWhere(query, Plan());
   Result<Statement> st = store->db()->Prepare("SELECT count(*) FROM events e" + sql.where);
   if (!st.ok()) return st.status();
   Bind(&st.value(), sql.params);
   if (!st.value().Step()) return st.value().status();
   return st.value().Int(0);
+}
+
+Result<std::string> ExplainQuery(Store* store, const EventQuery& query) {
+  Status s = query.Validate();
+  if (s.ok()) s = CheckTextQuery(store, query);
+  if (!s.ok()) return s;
+  Result<Plan> plan = ChoosePlan(store, query);
+  if (!plan.ok()) return plan.status();
+  Sql sql;
+  const std::string text = SelectText(query, plan.value(), &sql);
+  Result<Statement> st = store->db()->Prepare("EXPLAIN QUERY PLAN " + text);
+  if (!st.ok()) return st.status();
+  Bind(&st.value(), sql.params);
+  std::string steps;
+  while (st.value().Step()) steps.append(st.value().Text(3)).push_back('\n');
+  if (!st.value().status().ok()) return st.value().status();
+  return steps;
 }
 
 }  // namespace annals::store

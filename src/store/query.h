@@ -35,7 +35,8 @@ struct EventQuery {
   std::optional<Box> bbox;                  // inside a box (min_lon > max_lon crosses 180)
   std::optional<std::string> since, until;  // event date range, YYYY-MM-DD, inclusive
   std::vector<std::string> actor_kinds;     // some mention has an actor of one of these kinds
-  std::optional<std::string> text;          // FTS5 query over article text and evidence
+  std::optional<std::string> text;          // FTS5 query over the articles (title and text)
+  std::optional<std::string> evidence;      // FTS5 query over the evidence sentences only
   int64_t min_mentions = 0;
   int64_t limit = 0;                        // 0: no limit
   enum class Order : uint8_t { kNewest, kOldest, kMentions };
@@ -95,6 +96,10 @@ Status RunQuery(Store* store, const EventQuery& query, const ReadOptions& read,
 
 // The number of events `query` matches (its limit ignored).
 Result<int64_t> CountQuery(Store* store, const EventQuery& query);
+
+// SQLite's plan for `query` (EXPLAIN QUERY PLAN), one step per line: which indexes it
+// uses. For the benchmark and the README.
+Result<std::string> ExplainQuery(Store* store, const EventQuery& query);
 
 }  // namespace annals::store
 

@@ -30,7 +30,9 @@
 
 namespace annals::store {
 
-inline constexpr int kSchemaVersion = 1;
+// 1: the first schema; 2: covering indexes mentions(article_pk, event_pk) and
+// mentions(event_pk, article_pk).
+inline constexpr int kSchemaVersion = 2;
 
 // The schema version of an open database (0 for an empty one).
 Result<int> ReadSchemaVersion(Database* db);

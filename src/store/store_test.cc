@@ -501,6 +501,11 @@ TEST_F(QueryTest, Filters) {
   q.text = "Report";  // every title says it: the article text index covers titles
   EXPECT_EQ(Keys(q).size(), 5u);
   q = {};
+  q.evidence = "dockers";  // the sentences events were read from
+  EXPECT_EQ(Keys(q), (V{"lemonde-1-e1", "local-9-e1"}));
+  q.evidence = "report";  // in the titles only, never in evidence
+  EXPECT_TRUE(Keys(q).empty());
+  q = {};
   q.limit = 2;
   EXPECT_EQ(Keys(q), (V{"wire-berlin-e1", "wire-paris-e1"}));
   EXPECT_EQ(CountQuery(store_.get(), q).value(), 5);
@@ -580,6 +585,99 @@ TEST_F(QueryTest, Stats) {
   EXPECT_EQ(s.by_type, (P{{"PROTEST", 3}, {"ASSAULT", 1}, {"DISAPPROVE", 1}}));
   EXPECT_EQ(s.by_country, (P{{"FR", 4}, {"DE", 1}}));
   EXPECT_EQ(s.by_day, (P{{Day(19000), 3}, {Day(19010), 1}, {Day(19020), 1}}));
+}
+
+// Set filters either drive the query or are probed in date order (query.cc); the two
+// plans must give the same events. 1500 articles make the sets large enough to probe.
+TEST(StoreTest, ProbeAndDrivePlansAgree) {
+  TempDb tmp;
+  auto store = OpenStore(tmp.path());
+  auto writer = Writer::Create(store.get()).value();
+  std::vector<Doc> docs;
+  for (int i = 0; i < 1500; ++i) {
+    Doc d = MakeDoc("bulk" + std::to_string(i), "outlet" + std::to_string(i % 7), 18000 + i % 300);
+    const bool police = i % 5 != 0;
+    Event& e = AddEvent(&d, i % 3 ? EventType::kProtest : EventType::kAssault, 18000 + (i * 7) % 300,
+                        48.0 + (i % 10) * 0.001, 2.0, "FR",
+                        police ? "Police dispersed the crowd." : "Workers marched in the rain.");
+    d.article.text += police ? "" : "No police came.";  // in the text, not the evidence
+    if (police) e.source.push_back(MakeActor(ActorKind::kPolice, "FRA", "police"));
+    e.location->precision = LocationPrecision::kCountry;  // so that nothing merges
+    docs.push_back(std::move(d));
+  }
+  std::vector<const Doc*> all;
+  for (const Doc& d : docs) all.push_back(&d);
+  WriteCounts counts;
+  ASSERT_TRUE(Write(writer.get(), all, &counts).ok());
+  Dedup(store.get());
+  const int64_t events = Count(store.get(), "events");
+  ASSERT_EQ(events, 1500);
+  std::vector<EventQuery> queries(6);
+  queries[0].text = "police";
+  queries[1].evidence = "the";
+  queries[2].near = EventQuery::Circle{48.0, 2.0, 5};
+  queries[3].actor_kinds = {"police"};
+  queries[4].text = "police";
+  queries[4].types = {"ASSAULT"};
+  queries[5].near = EventQuery::Circle{48.0, 2.0, 5};
+  queries[5].order = EventQuery::Order::kOldest;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    SCOPED_TRACE("query " + std::to_string(i));
+    EventQuery q = queries[i];
+    // Without a limit the sets drive; with a small one the large sets are probed.
+    std::vector<std::string> everything, first;
+    ASSERT_TRUE(RunQuery(store.get(), q, {}, [&](const StoredEvent& e) {
+                  everything.push_back(e.key);
+                  return true;
+                }).ok());
+    q.limit = 10;
+    const std::string plan = ExplainQuery(store.get(), q).value();
+    EXPECT_EQ(plan.find("USING INTEGER PRIMARY KEY"), std::string::npos) << plan;  // probed, not driven
+    ASSERT_TRUE(RunQuery(store.get(), q, {}, [&](const StoredEvent& e) {
+                  first.push_back(e.key);
+                  return true;
+                }).ok());
+    ASSERT_GE(everything.size(), 10u);
+    EXPECT_EQ(first, std::vector<std::string>(everything.begin(), everything.begin() + 10));
+    EXPECT_EQ(CountQuery(store.get(), q).value(), static_cast<int64_t>(everything.size()));
+  }
+}
+
+// A database of schema version 1 is migrated when opened for writing, refused (with
+// the way out) when opened read-only.
+TEST(StoreTest, MigratesVersionOne) {
+  TempDb tmp;
+  ClashCorpus corpus;
+  {
+    auto store = OpenStore(tmp.path());
+    auto writer = Writer::Create(store.get()).value();
+    WriteCounts counts;
+    ASSERT_TRUE(Write(writer.get(), corpus.all(), &counts).ok());
+    Dedup(store.get());
+    // Back to version 1's indexes and number.
+    ASSERT_TRUE(store->db()
+                    ->Exec("DROP INDEX mentions_by_article; DROP INDEX mentions_by_event;"
+                           "CREATE UNIQUE INDEX mentions_by_article ON mentions(article_pk, ordinal);"
+                           "CREATE INDEX mentions_by_event ON mentions(event_pk);"
+                           "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+                    .ok());
+  }
+  Result<std::unique_ptr<Store>> read_only = Store::Open(tmp.path(), true);
+  ASSERT_FALSE(read_only.ok());
+  EXPECT_NE(read_only.status().message().find("annals ingest --db"), std::string::npos);
+  auto store = OpenStore(tmp.path());
+  EXPECT_EQ(ReadSchemaVersion(store->db()).value(), 2);
+  Result<Statement> meta = store->db()->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  ASSERT_TRUE(meta.value().Step());
+  EXPECT_EQ(meta.value().Text(0), "2");
+  Result<Statement> columns = store->db()->Prepare("SELECT group_concat(name, ',') FROM pragma_index_info('mentions_by_event')");
+  ASSERT_TRUE(columns.value().Step());
+  EXPECT_EQ(columns.value().Text(0), "event_pk,article_pk");
+  EXPECT_EQ(Count(store.get(), "mentions"), 5);
+  EXPECT_EQ(Count(store.get(), "events"), 3);
+  Result<Statement> integrity = store->db()->Prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(integrity.value().Step());
+  EXPECT_EQ(integrity.value().Text(0), "ok");
 }
 
 TEST(StoreTest, ContentHashAndOutlet) {
