@@ -117,6 +117,7 @@ int RunIngest(const IngestOptions& options) {
     std::fprintf(stderr, "annals: %s\n", writer.status().message().c_str());
     return 2;
   }
+  writer.value()->set_rewrite_unchanged(options.recode);
 
   // Step 2: read, code and write the inputs.
   std::unique_ptr<Pipeline> pipeline;
@@ -249,7 +250,7 @@ int RunIngest(const IngestOptions& options) {
   const uint64_t db_bytes = FileBytes(options.db) + FileBytes(options.db + "-wal");
   std::fprintf(stderr,
                "annals: read %llu, new %llu, replaced %llu, unchanged %llu, skipped %llu%s; mentions +%llu -%llu "
-               "(coded events %llu); dedup swept %llu mentions, moved %llu\n",
+               "(coded events %llu); dedup swept %llu mentions, (re)assigned %llu\n",
                static_cast<unsigned long long>(read), static_cast<unsigned long long>(counts.added),
                static_cast<unsigned long long>(counts.replaced),
                static_cast<unsigned long long>(counts.unchanged + skipped_by_filter),

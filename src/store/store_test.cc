@@ -223,6 +223,17 @@ TEST(StoreTest, RewritingAddsNothingAndChangedTextReplaces) {
   EXPECT_EQ(counts.mentions_added, 0u);
   for (const std::string& t : tables) EXPECT_EQ(Count(store.get(), t), before[t]) << t;
 
+  // Rewriting on purpose (--recode) replaces the same content: same rows, new ids.
+  writer->set_rewrite_unchanged(true);
+  counts = {};
+  ASSERT_TRUE(Write(writer.get(), {&a}, &counts).ok());
+  Dedup(store.get());
+  writer->set_rewrite_unchanged(false);
+  EXPECT_EQ(counts.replaced, 1u);
+  EXPECT_EQ(counts.mentions_removed, 2u);
+  EXPECT_EQ(counts.mentions_added, 2u);
+  for (const std::string& t : tables) EXPECT_EQ(Count(store.get(), t), before[t]) << t;
+
   // Changed text: the old mentions go, the new ones come, under the same article row.
   Doc a2 = MakeDoc("a", "Outlet A", 19000);
   AddEvent(&a2, EventType::kAssault, 19001, 50.95, 1.86, "FR", "Police beat farmers the next day.");

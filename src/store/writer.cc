@@ -241,7 +241,7 @@ Status Writer::WriteOne(const Article& article, const ArticleRecord& record, Wri
   if (s.find_article.Step()) {
     exists = true;
     article_pk = s.find_article.Int(0);
-    if (s.find_article.Int(1) == hash) {
+    if (s.find_article.Int(1) == hash && !rewrite_unchanged_) {
       s.find_article.Reset();
       ++counts->unchanged;
       return Status::Ok();

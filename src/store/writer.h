@@ -44,6 +44,10 @@ class Writer {
   static Result<std::unique_ptr<Writer>> Create(Store* store);
   ~Writer();
 
+  // With `on`, an article stored with the same content is replaced all the same (its
+  // records were coded again, e.g. by a newer annals: `annals ingest --recode`).
+  void set_rewrite_unchanged(bool on) { rewrite_unchanged_ = on; }
+
   // Whether the store already holds `article` with the same content (then it need not
   // be coded again).
   Result<bool> IsStored(const Article& article);
@@ -63,6 +67,7 @@ class Writer {
   Store* store_;
   std::unique_ptr<Statements> st_;
   std::string coder_;
+  bool rewrite_unchanged_ = false;
 };
 
 }  // namespace annals::store
