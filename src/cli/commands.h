@@ -13,6 +13,8 @@ void RegisterIngest(CLI::App& app, int* exit_code);
 void RegisterQuery(CLI::App& app, int* exit_code);
 void RegisterExport(CLI::App& app, int* exit_code);
 void RegisterStats(CLI::App& app, int* exit_code);
+// The HTTP API and dashboard over a store (src/serve).
+void RegisterServe(CLI::App& app, int* exit_code);
 
 }  // namespace annals::cli
 

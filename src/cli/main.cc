@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   annals::cli::RegisterQuery(app, &exit_code);
   annals::cli::RegisterExport(app, &exit_code);
   annals::cli::RegisterStats(app, &exit_code);
+  annals::cli::RegisterServe(app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

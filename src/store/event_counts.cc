@@ -24,20 +24,12 @@ Counts ByCount(const std::unordered_map<std::string, int64_t>& counts) {
   return out;
 }
 
-// Whether the query filters on evidence sentences (a filter of newer stores; false
-// where EventQuery has none).
-template <typename Query>
-bool HasEvidenceFilter(const Query& q) {
-  if constexpr (requires { q.evidence; }) return q.evidence.has_value();
-  else return false;
-}
-
 }  // namespace
 
 bool HasFilters(const EventQuery& q) {
   return !q.types.empty() || !q.modes.empty() || !q.cameo_prefixes.empty() || !q.acled_types.empty() ||
          !q.acled_sub_types.empty() || !q.countries.empty() || !q.admin1s.empty() || q.near || q.bbox || q.since ||
-         q.until || !q.actor_kinds.empty() || q.text || HasEvidenceFilter(q) || q.min_mentions > 0;
+         q.until || !q.actor_kinds.empty() || q.text || q.evidence || q.min_mentions > 0;
 }
 
 Result<EventCounts> CountEvents(Store* store, const EventQuery& query) {

@@ -1,0 +1,69 @@
+// Read-only connections to one store, lent to one request at a time, each with a
+// time limit on the SQL it runs.
+//
+// A Store is one SQLite connection and must not be shared between threads, so the
+// server opens a few (read-only: nothing a request does can write) and lends them
+// out. While lent, a connection carries a deadline: SQLite's progress handler, called
+// every few thousand virtual machine steps, interrupts the running statement once the
+// deadline has passed (the statement then fails with "interrupted").
+#ifndef ANNALS_SERVE_STORE_POOL_H_
+#define ANNALS_SERVE_STORE_POOL_H_
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "annals/annals.h"
+#include "store/store.h"
+
+namespace annals::serve {
+
+class StorePool {
+ public:
+  // Opens `connections` (>= 1) read-only connections to the store at `path`.
+  static Result<std::unique_ptr<StorePool>> Open(const std::string& path, int connections);
+  ~StorePool();
+
+  struct Slot;
+
+  // A connection lent to the caller; given back when destroyed.
+  class Lease {
+   public:
+    Lease(Lease&& other) noexcept : pool_(other.pool_), slot_(other.slot_) { other.slot_ = nullptr; }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease();
+    store::Store* store() const;
+    // Whether the deadline interrupted a statement.
+    bool timed_out() const;
+
+   private:
+    friend class StorePool;
+    Lease(StorePool* pool, Slot* slot) : pool_(pool), slot_(slot) {}
+    StorePool* pool_;
+    Slot* slot_;
+  };
+
+  // Waits for a free connection and arms its deadline `limit` from now. Returns
+  // nullopt when none came free within `limit` (the server is overloaded).
+  std::optional<Lease> Acquire(std::chrono::milliseconds limit);
+
+  const std::string& path() const { return path_; }
+
+ private:
+  StorePool() = default;
+  void Release(Slot* slot);
+  std::string path_;
+  std::vector<std::unique_ptr<Slot>> slots_;
+  std::vector<Slot*> free_;
+  std::mutex mutex_;
+  std::condition_variable freed_;
+};
+
+}  // namespace annals::serve
+
+#endif  // ANNALS_SERVE_STORE_POOL_H_
