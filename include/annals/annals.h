@@ -200,6 +200,8 @@ struct ArticleRecord {
   std::string id;
   std::optional<std::string> date;
   std::optional<std::string> title;
+  std::optional<std::string> url;       // the article's address, when the input gives one
+  std::optional<std::string> source;    // the outlet, when the input names it
   std::string language = "en";
   std::optional<std::string> dateline;
   std::vector<PlaceMention> places;

@@ -188,6 +188,15 @@ void WriteArticleRecord(const ArticleRecord& record, JsonWriter* json) {
   json->OptionalString(record.date);
   json->Key("title");
   json->OptionalString(record.title);
+  // Added fields of the contract: written only when the input gave them.
+  if (record.url) {
+    json->Key("url");
+    json->String(*record.url);
+  }
+  if (record.source) {
+    json->Key("source");
+    json->String(*record.source);
+  }
   json->Key("language");
   json->String(record.language);
   json->Key("dateline");

@@ -59,6 +59,8 @@ ArticleRecord Pipeline::Code(const Article& article) const {
   record.id = article.id;
   record.date = article.date;
   record.title = article.title;
+  record.url = article.url;
+  record.source = article.source;
   record.language = article.language;
   record.warnings = article.warnings;
   if (article.language != "en" && article.language.substr(0, 3) != "en-")
