@@ -79,6 +79,21 @@ void Send(const ApiResponse& r, httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
 }
 
+// Sends `r` and closes the connection, for refusals that leave a body unread: httplib
+// keeps a connection open whatever the response says, and would read the rest of the
+// body as further requests. A content provider that fails after writing the whole
+// answer is the one way it offers to end a connection.
+void SendAndClose(const ApiResponse& r, httplib::Response& res) {
+  res.status = r.status;
+  auto body = std::make_shared<std::string>(r.body);
+  res.set_content_provider(body->size(), r.content_type, [body](size_t offset, size_t length, httplib::DataSink& sink) {
+    sink.write(body->data() + offset, length);
+    return false;
+  });
+  res.set_header("Connection", "close");
+  res.set_header("Cache-Control", "no-store");
+}
+
 }  // namespace
 
 std::string WebDir(const std::string& flag) {
@@ -128,10 +143,9 @@ void Server::Impl::Routes() {
     if (req.method == "POST" && code) {
       if (req.has_header("Content-Length") &&
           req.get_header_value<uint64_t>("Content-Length") > api->limits().max_body_bytes) {
-        Send(Api::Error(413, "the body is larger than the limit of " + std::to_string(api->limits().max_body_bytes) +
-                                 " bytes"),
-             res);
-        res.set_header("Connection", "close");
+        SendAndClose(Api::Error(413, "the body is larger than the limit of " +
+                                         std::to_string(api->limits().max_body_bytes) + " bytes"),
+                     res);
         return httplib::Server::HandlerResponse::Handled;
       }
       return httplib::Server::HandlerResponse::Unhandled;
@@ -176,18 +190,16 @@ void Server::Impl::Routes() {
       return true;
     });
     if (refused == 413) {
-      Send(Api::Error(413, "the body is larger than the limit of " + std::to_string(limit) + " bytes"), res);
+      SendAndClose(Api::Error(413, "the body is larger than the limit of " + std::to_string(limit) + " bytes"), res);
     } else if (refused == 408 || !read) {
-      Send(Api::Error(408, "the body did not arrive in time"), res);
+      SendAndClose(Api::Error(408, "the body did not arrive in time"), res);
     } else {
       Send(api->Code(body), res);
-      return;
     }
-    res.set_header("Connection", "close");
   });
   http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { ServeFile(req, res); });
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;  // a handler's own answer
+    if (!res.body.empty() || res.has_header("Content-Type")) return;  // a handler's own answer
     if (req.path.rfind("/api/", 0) == 0) {
       Send(Api::Error(res.status, res.status == 413 ? "the body is too large" : "bad request"), res);
     } else {

@@ -11,6 +11,17 @@ namespace serve {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// "'PATH': WHY" (the path cut at 200 bytes).
+Status Refusal(ErrorCode code, std::string_view path, std::string_view why) {
+  std::string message;
+  message.append("'").append(path.substr(0, 200)).append("': ").append(why);
+  return Status(code, std::move(message));
+}
+
+}  // namespace
+
 Result<StaticFiles> StaticFiles::Open(const fs::path& root) {
   std::error_code ec;
   fs::path canonical = fs::canonical(root, ec);
@@ -35,9 +46,7 @@ std::string_view StaticFiles::ContentType(std::string_view file_name) const {
 }
 
 Result<StaticFiles::File> StaticFiles::Resolve(std::string_view url_path) const {
-  auto refuse = [&](std::string_view why) {
-    return Status(ErrorCode::kInvalidArgument, "'" + std::string(url_path.substr(0, 200)) + "': " + std::string(why));
-  };
+  auto refuse = [&](std::string_view why) { return Refusal(ErrorCode::kInvalidArgument, url_path, why); };
   // Step 1: the segments, each a plain name.
   if (url_path.empty() || url_path.front() != '/') return refuse("not an absolute path");
   std::string relative(url_path.substr(1));
@@ -57,12 +66,12 @@ Result<StaticFiles::File> StaticFiles::Resolve(std::string_view url_path) const 
   // Step 2: an existing regular file inside the folder, all links resolved.
   std::error_code ec;
   const fs::path real = fs::canonical(path, ec);
-  if (ec) return Status(ErrorCode::kIo, "'" + std::string(url_path.substr(0, 200)) + "': no such file");
+  if (ec) return Refusal(ErrorCode::kIo, url_path, "no such file");
   const std::string& root = root_.native();
   const std::string& file = real.native();
   if (file.size() <= root.size() || file.compare(0, root.size(), root) != 0 || file[root.size()] != '/')
     return refuse("outside the web folder");
-  if (!fs::is_regular_file(real, ec)) return Status(ErrorCode::kIo, "'" + std::string(url_path.substr(0, 200)) + "': not a file");
+  if (!fs::is_regular_file(real, ec)) return Refusal(ErrorCode::kIo, url_path, "not a file");
   // Step 3: a type we serve.
   const std::string_view type = ContentType(real.filename().native());
   if (type.empty()) return refuse("not a file type the dashboard serves");
