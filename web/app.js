@@ -152,7 +152,15 @@
     svg.selectAll("*").remove();
     const { width, height } = svg.node().getBoundingClientRect();
     const margin = { left: 40, right: 16, top: 8, bottom: 22 };
-    const days = byDay.filter(([d]) => d).map(([d, n]) => ({ day: parseDay(d), n }));
+    const dated = byDay.filter(([d]) => d).map(([d, n]) => ({ day: parseDay(d), n }));
+    // The axis spans the bulk of the events: the earliest and latest 0.5% (events dated
+    // long before or after the others) would squeeze the rest into a few pixels.
+    const total = d3.sum(dated, (d) => d.n);
+    let lo = 0, hi = dated.length - 1;
+    for (let seen = 0; lo < hi && seen + dated[lo].n <= total * 0.005; ++lo) seen += dated[lo].n;
+    for (let seen = 0; hi > lo && seen + dated[hi].n <= total * 0.005; --hi) seen += dated[hi].n;
+    const days = dated.slice(lo, hi + 1);
+    const left = total - d3.sum(days, (d) => d.n);
     view.days = days;
     if (days.length === 0) {
       $("timeline-note").textContent = "No dated events.";
@@ -178,7 +186,8 @@
     shadeBars();
     setBrushFromDates();
     $("timeline-note").textContent =
-      `${d3.sum(days, (d) => d.n).toLocaleString("en")} dated events, ${isoDay(first)} to ${isoDay(d3.utcDay.offset(last, -1))}. Drag over the timeline to choose dates.`;
+      `${d3.sum(days, (d) => d.n).toLocaleString("en")} dated events, ${isoDay(first)} to ${isoDay(d3.utcDay.offset(last, -1))}` +
+      (left ? ` (${left.toLocaleString("en")} dated outside, not drawn)` : "") + ". Drag over the timeline to choose dates.";
   }
 
   function shadeBars() {
