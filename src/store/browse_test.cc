@@ -241,6 +241,12 @@ TEST_F(BrowseTest, CountsWithAndWithoutFilters) {
   EXPECT_EQ(some.value().by_day, (Counts{{"2021-03-01", 1}, {"2021-03-04", 1}}));
   EXPECT_EQ(some.value().by_country, (Counts{{"", 1}, {"CD", 1}}));
 
+  // CountQuery's cap (query.h): counts no further.
+  EXPECT_EQ(CountQuery(store_.get(), EventQuery(), 2).value(), 2);
+  EXPECT_EQ(CountQuery(store_.get(), EventQuery(), 10).value(), 3);
+  EXPECT_EQ(CountQuery(store_.get(), assaults, 1).value(), 1);
+  EXPECT_EQ(CountQuery(store_.get(), assaults).value(), 2);
+
   EventQuery bad;
   bad.types = {"PROTEST' OR '1'='1"};
   EXPECT_EQ(CountEvents(store_.get(), bad).status().code(), ErrorCode::kInvalidArgument);

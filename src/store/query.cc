@@ -446,12 +446,25 @@ Status RunQuery(Store* store, const EventQuery& query, const ReadOptions& read,
   return st.value().status();
 }
 
-Result<int64_t> CountQuery(Store* store, const EventQuery& query) {
+Result<int64_t> CountQuery(Store* store, const EventQuery& query, int64_t cap) {
   Status s = query.Validate();
   if (s.ok()) s = CheckTextQuery(store, query);
   if (!s.ok()) return s;
-  Sql sql = BuildWhere(query, Plan());
-  Result<Statement> st = store->db()->Prepare("SELECT count(*) FROM events e" + sql.where);
+  Plan plan;
+  if (cap > 0) {  // a capped count reads up to `cap` rows: planned as a query of that limit
+    EventQuery capped = query;
+    capped.limit = cap;
+    Result<Plan> chosen = ChoosePlan(store, capped);
+    if (!chosen.ok()) return chosen.status();
+    plan = chosen.value();
+  }
+  Sql sql = BuildWhere(query, plan);
+  std::string text = "SELECT count(*) FROM events e" + sql.where;
+  if (cap > 0) {
+    text = "SELECT count(*) FROM (SELECT 1 FROM events e" + sql.where + " LIMIT ?)";
+    sql.params.emplace_back(cap);
+  }
+  Result<Statement> st = store->db()->Prepare(text);
   if (!st.ok()) return st.status();
   Bind(&st.value(), sql.params);
   if (!st.value().Step()) return st.value().status();

@@ -94,8 +94,9 @@ struct ReadOptions {
 Status RunQuery(Store* store, const EventQuery& query, const ReadOptions& read,
                 const std::function<bool(const StoredEvent&)>& sink);
 
-// The number of events `query` matches (its limit ignored).
-Result<int64_t> CountQuery(Store* store, const EventQuery& query);
+// The number of events `query` matches (its limit ignored), counting no further than
+// `cap` when cap > 0 (so the answer is min(matches, cap), at the cost of cap rows).
+Result<int64_t> CountQuery(Store* store, const EventQuery& query, int64_t cap = 0);
 
 // SQLite's plan for `query` (EXPLAIN QUERY PLAN), one step per line: which indexes it
 // uses. For the benchmark and the README.
