@@ -47,6 +47,7 @@
     return f;
   }
 
+  const totalText = (r) => `${r.total.toLocaleString("en")}${r.total_exact ? "" : "+"}`;
   const count = (n) => (n === null || n === undefined ? null : Number(n).toLocaleString("en"));
   const place = (loc) => (loc ? [loc.name, loc.country].filter(Boolean).join(", ") : "no place");
   const typeLabel = (e) => (e.mode ? `${e.type} · ${e.mode}` : e.type);
@@ -248,7 +249,7 @@
     }
     const shown = view.events.length;
     $("list-title").textContent = result.total > shown
-      ? `Events: the ${shown.toLocaleString("en")} most reported of ${result.total.toLocaleString("en")}`
+      ? `Events: the ${shown.toLocaleString("en")} most reported of ${totalText(result)}`
       : `Events: ${shown.toLocaleString("en")}`;
   }
 
@@ -360,9 +361,9 @@
       const located = drawPoints();
       drawList(result);
       $("map-note").textContent = result.total > result.events.length
-        ? `${located.toLocaleString("en")} located of the ${result.events.length} most reported (${result.total.toLocaleString("en")} match)`
-        : `${located.toLocaleString("en")} located of ${result.total.toLocaleString("en")} events`;
-      $("summary").textContent = `${result.total.toLocaleString("en")} events match`;
+        ? `${located.toLocaleString("en")} located of the ${result.events.length} most reported (${totalText(result)} match)`
+        : `${located.toLocaleString("en")} located of ${totalText(result)} events`;
+      $("summary").textContent = `${totalText(result)} events match`;
       showError("");
     } catch (err) {
       if (serial === loadSerial) showError(err.message);

@@ -257,7 +257,7 @@ ApiResponse Api::StoreError(const StorePool::Lease& lease, const Status& status)
 }
 
 ApiResponse Api::Health() {
-  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time);
+  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time, limits_.queue_time);
   if (!lease) return Error(503, "every store connection is busy");
   store::Store* store = lease->store();
   Result<int> version = store::ReadSchemaVersion(store->db());
@@ -303,19 +303,11 @@ ApiResponse Api::Events(const Params& params) {
   Result<EventsRequest> request = ParseEventsRequest(params, limits_.pages);
   if (!request.ok()) return Error(400, request.status().message());
   const EventsRequest& r = request.value();
-  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time);
+  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time, limits_.queue_time);
   if (!lease) return Error(503, "every store connection is busy");
-  std::optional<int64_t> total;
-  if (r.total) {
-    Result<int64_t> n = store::CountQuery(lease->store(), r.query);
-    if (!n.ok()) return StoreError(*lease, n.status());
-    total = n.value();
-  }
   std::string out;
   JsonWriter json(&out);
   json.BeginObject();
-  json.Key("total");
-  json.OptionalInt(total);
   json.Key("offset");
   json.Int(r.offset);
   json.Key("limit");
@@ -333,13 +325,34 @@ ApiResponse Api::Events(const Params& params) {
   });
   if (!s.ok()) return StoreError(*lease, s);
   json.EndArray();
+  // The total: known when the page ran short, else counted (up to the cap unless exact).
+  std::optional<int64_t> total;
+  bool exact = true;
+  if (r.total != EventsRequest::Total::kNone) {
+    if (index < r.query.limit) {
+      total = index;
+    } else {
+      const int64_t cap = r.total == EventsRequest::Total::kExact ? 0 : limits_.pages.count_cap;
+      Result<int64_t> n = store::CountQuery(lease->store(), r.query, cap > 0 ? cap + 1 : 0);
+      if (!n.ok()) return StoreError(*lease, n.status());
+      total = n.value();
+      if (cap > 0 && *total > cap) {
+        total = cap;
+        exact = false;
+      }
+    }
+  }
+  json.Key("total");
+  json.OptionalInt(total);
+  json.Key("total_exact");
+  json.Bool(exact);
   json.EndObject();
   return Json(std::move(out));
 }
 
 ApiResponse Api::Event(std::string_view key) {
   if (key.empty() || key.size() > kMaxKeyBytes) return Error(404, "no such event");
-  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time);
+  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time, limits_.queue_time);
   if (!lease) return Error(503, "every store connection is busy");
   Result<std::optional<store::EventDetail>> detail = store::ReadEventDetail(lease->store(), key);
   if (!detail.ok()) return StoreError(*lease, detail.status());
@@ -363,7 +376,7 @@ ApiResponse Api::Event(std::string_view key) {
 ApiResponse Api::Stats(const Params& params) {
   Result<store::EventQuery> query = ParseFilters(params);
   if (!query.ok()) return Error(400, query.status().message());
-  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time);
+  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time, limits_.queue_time);
   if (!lease) return Error(503, "every store connection is busy");
   Result<store::EventCounts> counts = store::CountEvents(lease->store(), query.value());
   if (!counts.ok()) return StoreError(*lease, counts.status());
@@ -385,7 +398,7 @@ ApiResponse Api::Stats(const Params& params) {
 ApiResponse Api::Places(const Params& params) {
   Result<store::PlaceQuery> query = ParsePlaceQuery(params, limits_.pages);
   if (!query.ok()) return Error(400, query.status().message());
-  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time);
+  std::optional<StorePool::Lease> lease = pool_->Acquire(limits_.query_time, limits_.queue_time);
   if (!lease) return Error(503, "every store connection is busy");
   Result<std::vector<store::PlaceCount>> places = store::ListPlaces(lease->store(), query.value());
   if (!places.ok()) return StoreError(*lease, places.status());

@@ -4,7 +4,8 @@
 //
 //   GET  /api/health         {"status":"ok", "version", "schema_version", "pending_dedup", "coder"}
 //   GET  /api/vocabulary     {"types", "actor_kinds", "max_page"}: the words filters take
-//   GET  /api/events         {"total", "offset", "limit", "events":[summary...]}   (query_params.h)
+//   GET  /api/events         {"offset", "limit", "events":[summary...], "total", "total_exact"}
+//                            (query_params.h; a total over the cap is the cap, not exact)
 //   GET  /api/events/{id}    {"event":{summary + actors}, "reports":[report with article...]}
 //   GET  /api/stats          {"events", "located", "by_day", "by_type", "by_country"} for the filters
 //   GET  /api/places         {"places":[{"name", "country", "lat", "lon", "events", ...}]}
@@ -30,7 +31,8 @@ namespace annals::serve {
 
 struct ApiLimits {
   PageLimits pages;
-  std::chrono::milliseconds query_time{5000};  // the SQL of one request, waiting included
+  std::chrono::milliseconds query_time{5000};  // the SQL of one request
+  std::chrono::milliseconds queue_time{30000}; // the most a request waits for a store connection
   size_t max_body_bytes = 1u << 20;            // POST /api/code
   int max_coders = 2;                          // articles coded at once
 };

@@ -139,6 +139,20 @@ TEST_F(ApiTest, EventsPagesFiltersAndCounts) {
     for (const std::string& id : Ids(p)) paged.push_back(id);
   }
   EXPECT_EQ(paged, ids);
+  // Totals: counted up to the cap unless exact; known without counting on a short page.
+  ApiLimits capped;
+  capped.pages.count_cap = 100;
+  Api small = MakeApi(capped);
+  simdjson::dom::element c = Parse(small.Events({{"type", "ASSAULT"}, {"country", "KE"}, {"limit", "10"}}));
+  EXPECT_EQ(int64_t(c["total"]), 100);
+  EXPECT_FALSE(bool(c["total_exact"]));
+  c = Parse(small.Events({{"type", "ASSAULT"}, {"country", "KE"}, {"limit", "10"}, {"total", "exact"}}));
+  EXPECT_EQ(int64_t(c["total"]), 9 * kDays);
+  EXPECT_TRUE(bool(c["total_exact"]));
+  c = Parse(small.Events({{"type", "ASSAULT"}, {"country", "KE"}, {"limit", "10"}, {"offset", "535"}}));
+  EXPECT_EQ(int64_t(c["total"]), 9 * kDays);  // the page ran short: every match was seen
+  EXPECT_TRUE(bool(c["total_exact"]));
+  EXPECT_EQ(c["events"].get_array().size(), 5u);
   // Dates.
   r = api.Events({{"since", Day(kFirstDay + 30)}, {"until", Day(kFirstDay + 33)}, {"limit", "1"}});
   EXPECT_EQ(int64_t(Parse(r)["total"]), 2 * kPerDay);
@@ -203,9 +217,12 @@ TEST_F(ApiTest, QueryTimeLimitAnswers504AndTheConnectionRecovers) {
   EXPECT_NE(r.body.find("longer than the limit of 0 ms"), std::string::npos);
   // The same pooled connections serve the next request normally.
   Api api = MakeApi();
-  r = api.Events({{"limit", "5"}});
+  r = api.Events({{"limit", "5"}, {"total", "exact"}});
   EXPECT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(int64_t(Parse(r)["total"]), kDays * kPerDay);
+  r = api.Events({{"limit", "5"}});
+  EXPECT_EQ(int64_t(Parse(r)["total"]), 1000);  // the default cap
+  EXPECT_FALSE(bool(Parse(r)["total_exact"]));
 }
 
 TEST_F(ApiTest, CodeRunsThePipelineWithinTheLimits) {

@@ -170,8 +170,11 @@ Result<EventsRequest> ParseEventsRequest(const Params& params, const PageLimits&
   }
   if (v = One(params, "total"); !v.ok()) return v.status();
   if (v.value()) {
-    if (*v.value() != "0" && *v.value() != "1") return Bad("total", *v.value(), "expected 0 or 1");
-    request.total = *v.value() == "1";
+    const std::string& t = *v.value();
+    if (t == "0") request.total = EventsRequest::Total::kNone;
+    else if (t == "1") request.total = EventsRequest::Total::kCapped;
+    else if (t == "exact") request.total = EventsRequest::Total::kExact;
+    else return Bad("total", t, "expected 0, 1 or exact");
   }
   request.query.limit = request.offset + request.limit;
   return request;

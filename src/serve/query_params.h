@@ -6,7 +6,8 @@
 // parameter takes comma-separated values, repeated or not (type=PROTEST,ASSAULT or
 // type=PROTEST&type=ASSAULT), except acled_type, acled_sub_type and admin1, whose
 // values may hold commas: repeat those. /api/events adds sort (newest, oldest,
-// mentions), limit, offset and total (1 or 0: whether to count every match).
+// mentions), limit, offset and total (1: count the matches up to a cap, the default;
+// exact: count them all, however many; 0: do not count).
 //
 // An unknown parameter, a scalar given twice or a value outside the contract is an
 // error that names the parameter and quotes its value (kInvalidArgument).
@@ -32,6 +33,7 @@ struct PageLimits {
   int64_t max_offset = 10000;   // the deepest page start (narrow the filters beyond)
   int64_t default_places = 100;
   int64_t max_places = 1000;
+  int64_t count_cap = 1000;     // totals count this far unless total=exact
 };
 
 // What /api/events asks for.
@@ -39,7 +41,8 @@ struct EventsRequest {
   store::EventQuery query;  // filters and order; limit = offset + page size
   int64_t offset = 0;
   int64_t limit = 0;        // the page size
-  bool total = true;        // count every matching event
+  enum class Total : uint8_t { kNone, kCapped, kExact };
+  Total total = Total::kCapped;  // total=0, 1 (counted up to PageLimits::count_cap), exact
 };
 
 // The filters alone (for /api/stats); sort and paging parameters are errors.

@@ -66,13 +66,14 @@ TEST(QueryParamsTest, PagingWithinLimits) {
   EXPECT_EQ(r.value().limit, 50);
   EXPECT_EQ(r.value().offset, 0);
   EXPECT_EQ(r.value().query.limit, 50);
-  EXPECT_TRUE(r.value().total);
+  EXPECT_EQ(r.value().total, EventsRequest::Total::kCapped);
   EXPECT_EQ(r.value().query.order, store::EventQuery::Order::kNewest);
   r = ParseEventsRequest({{"limit", "200"}, {"offset", "1000"}, {"sort", "mentions"}, {"total", "0"}}, limits);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r.value().query.limit, 1200);  // the page ends 1200 events in
   EXPECT_EQ(r.value().query.order, store::EventQuery::Order::kMentions);
-  EXPECT_FALSE(r.value().total);
+  EXPECT_EQ(r.value().total, EventsRequest::Total::kNone);
+  EXPECT_EQ(ParseEventsRequest({{"total", "exact"}}, limits).value().total, EventsRequest::Total::kExact);
   for (const Params& bad : std::vector<Params>{{{"limit", "201"}}, {{"limit", "0"}}, {{"limit", "-1"}}, {{"limit", "1e3"}},
                                               {{"offset", "1001"}}, {{"offset", "-5"}}, {{"sort", "random"}},
                                               {{"total", "yes"}}, {{"limit", "99999999999999999999"}}}) {

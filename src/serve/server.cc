@@ -258,7 +258,7 @@ int Server::Port() const { return impl_->port; }
 const std::string& Server::Warning() const { return impl_->warning; }
 
 Result<int64_t> Server::EventCount() {
-  std::optional<StorePool::Lease> lease = impl_->pool->Acquire(std::chrono::seconds(30));
+  std::optional<StorePool::Lease> lease = impl_->pool->Acquire(std::chrono::seconds(30), std::chrono::seconds(30));
   if (!lease) return Status(ErrorCode::kIo, "the store is busy");
   Result<store::Statement> st = lease->store()->db()->Prepare("SELECT count(*) FROM events");
   if (!st.ok()) return st.status();

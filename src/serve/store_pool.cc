@@ -46,13 +46,13 @@ StorePool::~StorePool() {
   for (auto& slot : slots_) sqlite3_progress_handler(slot->store->db()->handle(), 0, nullptr, nullptr);
 }
 
-std::optional<StorePool::Lease> StorePool::Acquire(std::chrono::milliseconds limit) {
-  const Clock::time_point deadline = Clock::now() + limit;
+std::optional<StorePool::Lease> StorePool::Acquire(std::chrono::milliseconds limit, std::chrono::milliseconds wait) {
   std::unique_lock<std::mutex> lock(mutex_);
-  if (!freed_.wait_until(lock, deadline, [&] { return !free_.empty(); })) return std::nullopt;
+  if (!freed_.wait_for(lock, wait, [&] { return !free_.empty(); })) return std::nullopt;
   Slot* slot = free_.back();
   free_.pop_back();
   lock.unlock();
+  const Clock::time_point deadline = Clock::now() + limit;
   slot->timed_out.store(false, std::memory_order_relaxed);
   slot->deadline_ns.store(deadline.time_since_epoch().count(), std::memory_order_relaxed);
   return Lease(this, slot);

@@ -48,9 +48,10 @@ class StorePool {
     Slot* slot_;
   };
 
-  // Waits for a free connection and arms its deadline `limit` from now. Returns
-  // nullopt when none came free within `limit` (the server is overloaded).
-  std::optional<Lease> Acquire(std::chrono::milliseconds limit);
+  // Waits (at most `wait`) for a free connection and arms its deadline `limit` from
+  // the moment it is lent: the time limit is on the SQL, not on the queue. Returns
+  // nullopt when none came free in time (the server is overloaded).
+  std::optional<Lease> Acquire(std::chrono::milliseconds limit, std::chrono::milliseconds wait);
 
   const std::string& path() const { return path_; }
 
