@@ -74,7 +74,7 @@ before(async () => {
       if (m) resolve(`http://127.0.0.1:${m[1]}`);
     });
     server.on("exit", (code) => reject(new Error(`annals serve exited with ${code}`)));
-    setTimeout(() => reject(new Error("annals serve did not start")), 15000);
+    setTimeout(() => reject(new Error("annals serve did not start")), 15000).unref();
   });
   context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
     executablePath: "/usr/bin/chromium",

@@ -6,7 +6,10 @@
 // chosen when --port 0) and serves until SIGINT or SIGTERM.
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "cli/commands.h"
@@ -50,12 +53,23 @@ int Run(ServeFlags flags) {
               o.db.c_str(), static_cast<long long>(events.ok() ? events.value() : -1));
   std::fflush(stdout);
 
-  std::thread stopper([s, stop_signals] {
+  // On a signal: stop listening, give open connections a second to finish (httplib
+  // would wait out their keep-alive), then leave. The store is read-only: nothing to
+  // flush but stdout.
+  std::atomic<bool> returned{false};
+  std::thread stopper([s, stop_signals, &returned] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
+    if (returned.load()) return;
     s->Stop();
+    for (int i = 0; i < 20 && !returned.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!returned.load()) {
+      std::fflush(stdout);
+      std::_Exit(0);
+    }
   });
   const bool ok = s->Run();
+  returned.store(true);
   if (!ok) {
     // Listening failed: wake the stopper so that it ends.
     pthread_kill(stopper.native_handle(), SIGTERM);
