@@ -163,7 +163,7 @@ class Reclusterer {
           if (!l.key.empty()) clusters[l.key].push_back(std::move(l.features));
         for (auto& [key, members] : clusters) {
           auto seed = std::find_if(members.begin(), members.end(),
-                                   [&key](const MentionFeatures& m) { return m.event_id == key; });
+                                   [&key = key](const MentionFeatures& m) { return m.event_id == key; });
           if (seed == members.end()) continue;  // seeded before x - k: closed
           std::iter_swap(members.begin(), seed);
           sweep.AddOpenCluster(std::move(members));
