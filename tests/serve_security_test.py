@@ -301,7 +301,7 @@ def test_slow_clients(srv):
     for _ in range(20):
         status, _, _ = srv.request("GET", "/api/health", timeout=5)
         check(status == 200, "health while 60 clients stall: %s" % status)
-    check(time.time() - t < 2, "20 health checks took %.2f s while 60 clients stall" % (time.time() - t))
+    check(time.time() - t < 5, "20 health checks took %.2f s while 60 clients stall" % (time.time() - t))
     start = time.time()
     closed = 0
     for s in stalled:
@@ -313,14 +313,14 @@ def test_slow_clients(srv):
         s.close()
     elapsed = time.time() - start + 0.2
     check(closed == 60, "stalled clients closed: %d of 60" % closed)
-    check(elapsed < READ_TIMEOUT + 3, "stalled clients closed after %.1f s (read timeout %d s)" % (elapsed, READ_TIMEOUT))
+    check(elapsed < READ_TIMEOUT + 6, "stalled clients closed after %.1f s (read timeout %d s)" % (elapsed, READ_TIMEOUT))
     # 2. A body that stops halfway: closed after the read timeout.
     s = socket.create_connection(("127.0.0.1", srv.port), timeout=20)
     s.sendall(b"POST /api/code HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"text\": \"")
     start = time.time()
     data = s.recv(1024)
     s.close()
-    check(time.time() - start < READ_TIMEOUT + 2, "a stalled body held on for %.1f s" % (time.time() - start))
+    check(time.time() - start < READ_TIMEOUT + 5, "a stalled body held on for %.1f s" % (time.time() - start))
     check(data == b"" or status_of(data) in (400, 408), "a stalled body: %r" % data[:40])
     # 3. A body that trickles a byte every half second (never silent for the read
     #    timeout): cut at the body time limit (twice the read timeout).
@@ -345,7 +345,7 @@ def test_slow_clients(srv):
         pass
     elapsed = time.time() - start
     s.close()
-    check(elapsed < 2 * READ_TIMEOUT + 3, "a trickling body held on for %.1f s" % elapsed)
+    check(elapsed < 2 * READ_TIMEOUT + 5, "a trickling body held on for %.1f s" % elapsed)
     check(status_of(answer) in (None, 408), "a trickling body: %r" % answer[:40])
     check(srv.alive(), "alive after the slow clients")
 
