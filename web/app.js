@@ -232,7 +232,8 @@
   function drawList(result) {
     const list = $("event-list");
     list.replaceChildren();
-    const byDate = [...view.events].sort((a, b) => (b.date || "").localeCompare(a.date || "") || b.mentions - a.mentions);
+    const byDate = [...view.events].sort((a, b) => (b.date || "").localeCompare(a.date || "") || b.mentions - a.mentions)
+      .slice(0, kListEvents);
     for (const e of byDate) {
       const dot = el("span", { class: "dot" });
       dot.style.background = view.color(e.type);
@@ -247,10 +248,10 @@
       item.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openEvent(e.event_id); });
       list.append(item);
     }
-    const shown = view.events.length;
-    $("list-title").textContent = result.total > shown
-      ? `Events: the ${shown.toLocaleString("en")} most reported of ${totalText(result)}`
-      : `Events: ${shown.toLocaleString("en")}`;
+    const mapped = view.events.length, shown = byDate.length;
+    $("list-title").textContent = result.total <= shown ? `Events: ${shown.toLocaleString("en")}`
+      : mapped >= result.total ? `Events: the latest ${shown.toLocaleString("en")} of ${totalText(result)}`
+      : `Events: the latest ${shown.toLocaleString("en")} of the ${mapped.toLocaleString("en")} most reported (${totalText(result)} match)`;
   }
 
   function actorList(title, actors) {
@@ -350,18 +351,28 @@
   // ---------------------------------------------------------------- loading
 
   let loadSerial = 0;
+  const kMapEvents = 5000;  // points on the map at most
+  const kListEvents = 500;  // rows in the list at most
 
   async function loadEvents() {
     const serial = ++loadSerial;
     document.body.dataset.loading = "events";
     try {
-      const result = await getJson("/api/events", { ...filters(true), sort: "mentions", limit: view.maxPage });
+      // One analyst's view: the exact number of matches is worth its cost. The map
+      // takes the most reported events, a page at a time, up to kMapEvents.
+      const params = { ...filters(true), sort: "mentions", limit: view.maxPage };
+      const result = await getJson("/api/events", { ...params, total: "exact" });
+      while (serial === loadSerial && result.events.length < Math.min(result.total, kMapEvents)) {
+        const next = await getJson("/api/events", { ...params, offset: result.events.length, total: 0 });
+        if (next.events.length === 0) break;
+        result.events.push(...next.events);
+      }
       if (serial !== loadSerial) return;  // a newer request is on its way
       view.events = result.events;
       const located = drawPoints();
       drawList(result);
       $("map-note").textContent = result.total > result.events.length
-        ? `${located.toLocaleString("en")} located of the ${result.events.length} most reported (${totalText(result)} match)`
+        ? `${located.toLocaleString("en")} located of the ${result.events.length.toLocaleString("en")} most reported (${totalText(result)} match)`
         : `${located.toLocaleString("en")} located of ${totalText(result)} events`;
       $("summary").textContent = `${totalText(result)} events match`;
       showError("");
