@@ -279,7 +279,13 @@ def test_bodies(srv):
         answer = b""
     s.close()
     check(status_of(answer) in (None, 413), "chunked 1 MB + 1 byte: %r" % answer[:40])
-    # 5. A body that is fine is coded.
+    # 5. 100 MB announced with Expect: 100-continue: 413 before any of it is sent.
+    s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+    s.sendall(b"POST /api/code HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n")
+    answer = s.recv(65536)
+    s.close()
+    check(status_of(answer) == 413 and b"larger than the limit" in answer, "Expect: 100-continue, 100 MB: %r" % answer[:40])
+    # 6. A body that is fine is coded.
     status, _, body = srv.request("POST", "/api/code", body=json.dumps(
         {"id": "sec-1", "text": "Police arrested twelve protesters in Nairobi on Monday."}).encode())
     check(status == 200 and json.loads(body)["id"] == "sec-1", "a small article: %s" % status)

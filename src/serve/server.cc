@@ -157,6 +157,18 @@ void Server::Impl::Routes() {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
+  // A client that asks before sending its body (Expect: 100-continue) is told 413 at
+  // once when the body would be too large, and sends nothing.
+  http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (req.method == "POST" && req.path == "/api/code" && req.has_header("Content-Length") &&
+        req.get_header_value<uint64_t>("Content-Length") > api->limits().max_body_bytes) {
+      Send(Api::Error(413, "the body is larger than the limit of " + std::to_string(api->limits().max_body_bytes) +
+                               " bytes"),
+           res);
+      return 413;
+    }
+    return 100;
+  });
   http.Get("/api/health", [this](const httplib::Request&, httplib::Response& res) { Send(api->Health(), res); });
   http.Get("/api/vocabulary", [this](const httplib::Request&, httplib::Response& res) { Send(api->Vocabulary(), res); });
   http.Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
