@@ -180,6 +180,8 @@ def main():
           "--actor-kind covers the events whose seed has police")
     count = run(annals, "query", "--db", db, "--type", "PROTEST", "--count")
     check(count.stdout.strip() == str(len(want(lambda e: e["type"] == "PROTEST"))), f"--count: {count.stdout}")
+    plan = run(annals, "query", "--db", db, "--type", "PROTEST", "--since", "2020-01-01", "--explain")
+    check("USING INDEX events_by_type (type=? AND day>?)" in plan.stdout, f"--explain: {plan.stdout}")
     limited = keys("--limit", "3")
     check(len(limited) == min(3, len(events)), "--limit")
     table = run(annals, "query", "--db", db, "--format", "table", "--limit", "5")

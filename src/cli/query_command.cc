@@ -2,7 +2,8 @@
 //
 // query: the events matching the filters (store_flags.h), newest first by default; a
 // table on a terminal (the first --limit rows, 50 by default), JSON Lines otherwise,
-// or --format table|jsonl|csv|geojson; --count prints only the number.
+// or --format table|jsonl|csv|geojson; --count prints only the number, --explain
+// SQLite's plan.
 // export: the whole store or the events matching the filters, oldest first, as
 // --format csv|jsonl|geojson (store/export.h), to stdout or -o FILE.
 //
@@ -92,6 +93,7 @@ struct QueryOptions {
   std::string sort = "newest";
   std::optional<int64_t> limit;
   bool count = false;
+  bool explain = false;
   std::string output;  // export: -o FILE
 };
 
@@ -131,6 +133,15 @@ int Run(const QueryOptions& options, bool is_export) {
   const bool table = format == "table";
   q.order = OrderOf(options.sort);
   q.limit = options.limit.value_or(table ? 50 : 0);
+  if (options.explain) {
+    Result<std::string> plan = store::ExplainQuery(db, q);
+    if (!plan.ok()) {
+      std::fprintf(stderr, "annals: %s\n", plan.status().message().c_str());
+      return 2;
+    }
+    std::fputs(plan.value().c_str(), stdout);
+    return 0;
+  }
 
   std::FILE* out = stdout;
   if (!options.output.empty() && options.output != "-") {
@@ -187,6 +198,7 @@ void RegisterQuery(CLI::App& app, int* exit_code) {
   cmd->add_option("--limit", options->limit, "At most this many events (0: all; default 50 for a table, else all)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--count", options->count, "Print only the number of matching events");
+  cmd->add_flag("--explain", options->explain, "Print SQLite's plan for the query (the indexes it uses)");
   cmd->callback([options, exit_code] { *exit_code = Run(*options, false); });
 }
 
