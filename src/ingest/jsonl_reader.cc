@@ -50,8 +50,10 @@ class JsonlReader final : public ArticleReader {
   }
 
   void Parse(ReadItem* item) {
+    // A byte-order mark that opens the file (editors on Windows write one) is not JSON.
+    const size_t skip = lines_.line_number() == 1 && line_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     simdjson::dom::element root;
-    const simdjson::error_code error = parser_.parse(line_.data(), line_.size()).get(root);
+    const simdjson::error_code error = parser_.parse(line_.data() + skip, line_.size() - skip).get(root);
     if (error) {
       std::string reason = std::string("not valid JSON (") + simdjson::error_message(error) + ")";
       if (error == simdjson::UTF8_ERROR) {

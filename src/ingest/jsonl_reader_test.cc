@@ -47,6 +47,20 @@ class JsonlReaderTest : public ::testing::Test {
   fs::path dir_;
 };
 
+// A file that opens with a UTF-8 byte-order mark loses no article; a mark later on is
+// not JSON.
+TEST_F(JsonlReaderTest, ByteOrderMarkOpeningTheFileIsSkipped) {
+  const auto items = ReadAll("bom.jsonl",
+                             "\xEF\xBB\xBF{\"id\":\"b1\",\"text\":\"Police marched.\"}\n"
+                             "\xEF\xBB\xBF{\"id\":\"b2\",\"text\":\"Police marched.\"}\n");
+  ASSERT_EQ(items.size(), 2u);
+  ASSERT_TRUE(items[0].article);
+  EXPECT_EQ(items[0].article->id, "b1");
+  EXPECT_EQ(items[0].article->text, "Police marched.");
+  EXPECT_FALSE(items[1].article);
+  EXPECT_EQ(items[1].error, ErrorCode::kInvalidJson);
+}
+
 TEST_F(JsonlReaderTest, ReadsKnownFieldsAndIgnoresUnknownOnes) {
   const auto items = ReadAll(
       "a.jsonl",
