@@ -196,6 +196,14 @@ class Inflow {
     }
     return offset;
   }
+  // Whether a gzip member starts at stream position `at`: in a file compressed record by
+  // record, a record boundary even when the bytes before it do not end a line.
+  bool MemberStartsAt(uint64_t at) const {
+    if (!gzip_) return false;
+    for (const Member& m : members_)
+      if (m.at == at) return true;
+    return false;
+  }
   // Forgets the members that end before stream position `at`.
   void ForgetBefore(uint64_t at) {
     while (members_.size() >= 2 && members_[1].at <= at) members_.pop_front();
@@ -409,7 +417,7 @@ uint64_t WarcReader::SkipToRecord() {
     const size_t limit = b ? std::max(pos_, static_cast<size_t>(b->at - base_)) : buf_.size();
     for (size_t idx = buf_.find("WARC/1.", pos_); idx != std::string::npos && idx < limit;
          idx = buf_.find("WARC/1.", idx + 1)) {
-      if ((idx == 0 && base_ == 0) || (idx > 0 && buf_[idx - 1] == '\n')) {
+      if ((idx == 0 && base_ == 0) || (idx > 0 && buf_[idx - 1] == '\n') || inflow_.MemberStartsAt(base_ + idx)) {
         pos_ = idx;
         return Pos() - from;
       }

@@ -350,6 +350,21 @@ TEST_F(WarcReaderTest, FiftyMegabytePageCostsOnlyItsRecord) {
                                         std::to_string(Http(huge).size()) + " bytes is over the limit of 1048576");
 }
 
+// A member whose record header never ends (a header line of 1 MB, no line break to the
+// member's end) costs that record only: the next member starts a record.
+TEST_F(WarcReaderTest, HeaderWithoutEndCostsOnlyItsMember) {
+  auto records = Records();
+  records.insert(records.begin() + 3, "WARC/1.1\r\nX-Junk: " + std::string(1 << 20, ' '));
+  std::vector<uint64_t> offsets;
+  const std::string path = Write("header.warc.gz", GzipEach(records, &offsets));
+  const Outcome out = ReadAll(path);
+  ExpectExamples(out.articles, {0, 1, 2, 3});
+  ASSERT_EQ(out.skips.size(), 1u);
+  EXPECT_EQ(out.skips[0].error, ErrorCode::kInvalidField);
+  EXPECT_EQ(out.skips[0].message,
+            path + ":" + std::to_string(offsets[3]) + ": WARC record header has no end within 64 KB");
+}
+
 TEST_F(WarcReaderTest, JunkBetweenRecordsAndABrokenHeader) {
   auto records = Records();
   const std::string junk = "garbage that is no record\r\n";
