@@ -16,6 +16,7 @@ import argparse
 import itertools
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -120,6 +121,8 @@ def main():
         fails.append(f"recall {recall:.3f} < {args.min_recall}")
     for f in fails:
         print("FAIL:", f)
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
     return 1 if fails else 0
 
 
