@@ -16,6 +16,7 @@ import json
 import math
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -232,6 +233,7 @@ def main():
         r = run(annals, *args)
         check(r.returncode == 2 and words in r.stderr, f"{args}: exit {r.returncode}, {r.stderr.strip()}")
 
+    shutil.rmtree(tmp, ignore_errors=True)
     for f in fails:
         print("FAIL:", f)
     if not fails:
