@@ -142,8 +142,10 @@ def main():
         check(sum(len(r["events"]) for r in expected) > 0, "the examples give events")
 
         def with_id(record, new_id):
+            """The record of a WARC response: the URL is its id and its url field."""
             record = json.loads(json.dumps(record))
             record["id"] = new_id
+            record["url"] = new_id
             for event in record["events"]:
                 event["id"] = new_id + event["id"][len(event["id"].rsplit("-e", 1)[0]):]
             return record
