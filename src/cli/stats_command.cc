@@ -6,6 +6,7 @@
 
 #include "annals/annals.h"
 #include "cli/commands.h"
+#include "core/csv.h"
 #include "core/json_writer.h"
 #include "store/stats.h"
 #include "store/store.h"
@@ -20,19 +21,6 @@ struct StatsOptions {
 };
 
 using Groups = std::vector<std::pair<std::string, int64_t>>;
-
-void AppendCsvValue(std::string_view value, std::string* out) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out->append(value);
-    return;
-  }
-  out->push_back('"');
-  for (char c : value) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
 
 int RunStats(const StatsOptions& options) {
   auto opened = store::Store::Open(options.db, true);
@@ -83,7 +71,7 @@ int RunStats(const StatsOptions& options) {
       for (const auto& [value, count] : *list) {
         if (options.top && n++ >= options.top) break;
         out.append(name).push_back(',');
-        AppendCsvValue(value, &out);
+        AppendCsvField(value, &out);
         out.append(",").append(std::to_string(count)).append("\r\n");
       }
     }

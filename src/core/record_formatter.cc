@@ -4,25 +4,12 @@
 #include <charconv>
 
 #include "annals/annals.h"
+#include "core/csv.h"
 #include "core/json_writer.h"
 #include "core/record_json.h"
 
 namespace annals {
 namespace {
-
-// Appends a CSV field, quoted when it holds a comma, quote or line break.
-void AppendCsvField(std::string_view value, std::string* out) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out->append(value);
-    return;
-  }
-  out->push_back('"');
-  for (char c : value) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
 
 std::string IntText(const std::optional<int64_t>& value) {
   return value ? std::to_string(*value) : std::string();

@@ -1,5 +1,6 @@
 #include "store/export.h"
 
+#include "core/csv.h"
 #include "core/json_writer.h"
 #include "core/record_json.h"
 #include "store/spans.h"
@@ -9,19 +10,6 @@ namespace {
 
 constexpr int kCoordinateDigits = 5;
 constexpr int kConfidenceDigits = 3;
-
-void AppendCsvField(std::string_view value, std::string* out) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out->append(value);
-    return;
-  }
-  out->push_back('"');
-  for (char c : value) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
 
 std::string IntText(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
 
