@@ -231,13 +231,9 @@ void Absorb(const geo::GeoResult& geo, EventDraft* keep, EventDraft* other) {
   other->dropped = true;
 }
 
-
-}  // namespace
-
-void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
-  // Two passes: first within a sentence (its words tell one event more often than
-  // words far apart), then across the article.
-  for (const bool same_sentence_only : {true, false})
+// One merging pass: each draft joins the first earlier draft (within kMergeWindow)
+// that tells the same event; with `same_sentence_only`, only drafts of its sentence.
+void MergePass(const geo::GeoResult& geo, bool same_sentence_only, std::vector<EventDraft>* drafts) {
   for (size_t i = 0; i < drafts->size(); ++i) {
     EventDraft& d = (*drafts)[i];
     if (d.dropped || d.background) continue;
@@ -266,6 +262,15 @@ void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
       break;
     }
   }
+}
+
+}  // namespace
+
+void MergeDrafts(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
+  // Two passes: first within a sentence (its words tell one event more often than
+  // words far apart), then across the article.
+  MergePass(geo, true, drafts);
+  MergePass(geo, false, drafts);
 }
 
 void LinkProtests(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
