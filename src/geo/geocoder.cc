@@ -13,6 +13,9 @@
 #include "geo/geocoder.h"
 
 #include <cmath>
+#include <map>
+#include <string_view>
+#include <tuple>
 
 #include "geo/gazetteer.h"
 #include "geo/geo_lexicon.h"
@@ -225,17 +228,22 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
       out->main_place = place_of[i];
       return;
     }
+  // The mention weight of each distinct place (kind, name, latitude), summed in one pass:
+  // comparing every place with every other took hours on a page naming a town 200,000
+  // times.
+  using PlaceKey = std::tuple<PlaceKind, bool, std::string_view, bool, double>;
+  auto key_of = [](const FoundPlace& p) {
+    return PlaceKey{p.mention.kind, p.mention.name.has_value(),
+                    p.mention.name ? std::string_view(*p.mention.name) : std::string_view(),
+                    p.mention.lat.has_value(), p.mention.lat.value_or(0.0)};
+  };
+  std::map<PlaceKey, double> mention_weight;
+  for (const FoundPlace& q : out->places) mention_weight[key_of(q)] += q.field == Field::kTitle ? 2.0 : 1.0;
   double best = 0;
   for (size_t a = 0; a < out->places.size(); ++a) {
     const FoundPlace& p = out->places[a];
     if (p.mention.kind == PlaceKind::kDemonym || p.mention.kind == PlaceKind::kUnresolved) continue;
-    double weight = 0;
-    for (size_t b = 0; b < out->places.size(); ++b) {
-      const FoundPlace& q = out->places[b];
-      if (q.mention.kind != p.mention.kind || q.mention.name != p.mention.name || q.mention.lat != p.mention.lat)
-        continue;
-      weight += q.field == Field::kTitle ? 2.0 : 1.0;
-    }
+    double weight = mention_weight[key_of(p)];
     switch (p.mention.kind) {
       case PlaceKind::kCity:
       case PlaceKind::kSublocation: weight += 0.6; break;
