@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "fuzz/fuzz_common.h"
+#include "fuzz_common.h"
 #include "ingest/article_fields.h"
 #include "ingest/html_reader.h"
 

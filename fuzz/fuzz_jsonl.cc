@@ -1,5 +1,5 @@
 // JSON Lines reader on arbitrary bytes: every line becomes an article or a skip report.
-#include "fuzz/fuzz_common.h"
+#include "fuzz_common.h"
 #include "ingest/jsonl_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

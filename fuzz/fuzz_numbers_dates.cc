@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/civil_date.h"
-#include "fuzz/fuzz_common.h"
+#include "fuzz_common.h"
 #include "text/analyzer.h"
 #include "text/date_expressions.h"
 #include "text/numbers.h"

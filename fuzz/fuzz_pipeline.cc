@@ -8,7 +8,7 @@
 
 #include <simdjson.h>
 
-#include "fuzz/fuzz_common.h"
+#include "fuzz_common.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "fuzz/fuzz_common.h"
+#include "fuzz_common.h"
 #include "serve/query_params.h"
 #include "store/query.h"
 #include "store/store.h"

@@ -1,7 +1,7 @@
 // Plain-text reader on arbitrary bytes: the header line, the date line, the UTF-8 check.
 #include <string>
 
-#include "fuzz/fuzz_common.h"
+#include "fuzz_common.h"
 #include "ingest/article_fields.h"
 #include "ingest/text_reader.h"
 

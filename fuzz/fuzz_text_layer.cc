@@ -4,7 +4,7 @@
 #include <memory>
 #include <string_view>
 
-#include "fuzz/fuzz_common.h"
+#include "fuzz_common.h"
 #include "text/analyzer.h"
 #include "text/sentence_splitter.h"
 

@@ -1,6 +1,6 @@
 // WARC reader on arbitrary bytes, plain or gzip: record headers, lying lengths, broken
 // gzip members, HTTP headers, the HTML payloads.
-#include "fuzz/fuzz_common.h"
+#include "fuzz_common.h"
 #include "ingest/warc_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
