@@ -47,6 +47,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/tsv.h"
@@ -627,6 +628,9 @@ int Run(int argc, char** argv) {
 
   // Step 7: WordNet flags.
   std::unordered_map<std::string, uint32_t> word_flags;
+  // Capitalised nouns naming a group (lexfile 14) and those naming a place (lexfile 15):
+  // a group that is no place gets kGroupName.
+  std::unordered_set<std::string> group_names, location_names;
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
     const std::string wn = ReadFile(std::string(argv[11]) + "/data." + pos);
     size_t start = 0;
@@ -648,9 +652,13 @@ int Run(int argc, char** argv) {
         std::replace(word.begin(), word.end(), '_', ' ');
         if (lower) word_flags[names.Key(word)] |= format::kCommonWord;
         else if (std::string_view(pos) == "noun" && lexfile == "18") word_flags[names.Key(word)] |= format::kPersonName;
+        else if (std::string_view(pos) == "noun" && lexfile == "14") group_names.insert(names.Key(word));
+        else if (std::string_view(pos) == "noun" && lexfile == "15") location_names.insert(names.Key(word));
       }
     }
   }
+  for (const std::string& key : group_names)
+    if (!location_names.count(key)) word_flags[key] |= format::kGroupName;
 
   // Regions: keys flagged kRegion (their postings, if any, are dropped).
   const std::string regions_text = ReadFile(argv[8]);

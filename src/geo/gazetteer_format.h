@@ -110,6 +110,8 @@ enum EntryFlag : uint32_t {
   kCommonWord = 1u << 1,  // also an English word in lower case (WordNet): "nice", "mobile"
   kPersonName = 1u << 2,  // also a person's name (WordNet noun.person): "Jordan", "Lincoln"
   kRegion = 1u << 3,      // a region or continent (data/geo/regions.tsv): not a town's name
+  kGroupName = 1u << 4,   // also a named group (WordNet noun.group, never noun.location):
+                          // "Taliban", "Hamas", "Mafia"
 };
 
 struct NameEntry {

@@ -110,12 +110,20 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
   impl_->finder->Accept(&mentions);
   impl_->resolver->Resolve(mentions, &picks);
 
-  // Step 2: the places, in text order (the title's first).
+  // Step 2: the places, in text order (the title's first). A name that is also a word,
+  // a person's or a group's name, placed only by a container where the gazetteer has no
+  // town of that name ("the Employees' Union, Punjab"), is that word, not a place.
   place_of.assign(mentions.size(), -1);
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     if (!m.accepted) continue;
     if (m.source != MentionSource::kSublocation && m.source != MentionSource::kRegion && picks[i] == format::kNone)
+      continue;
+    if (m.source == MentionSource::kName && (m.cues & (kCommonWord | kPersonWord | kGroupWord)) &&
+        !(m.cues & (kAfterLocative | kInDateline | kCityCue)) && m.container >= 0 &&
+        picks[m.container] != format::kNone && g.place(picks[i]).type == format::PlaceType::kCity &&
+        g.place(picks[m.container]).type != format::PlaceType::kCountry &&
+        !impl_->resolver->Inside(picks[i], picks[m.container]))
       continue;
     FoundPlace f;
     f.field = m.doc->field;

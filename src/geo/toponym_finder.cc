@@ -13,8 +13,9 @@
 //     person's name, a capitalised word that is neither a place nor an organisation
 //     head ("Paris Hilton", but "Austin Police");
 //   - the word itself: also a lower-case English word (WordNet: "Nice", "Reading",
-//     "Mobile"), capitalised only by its position (sentence start, Title Case title),
-//     an acronym in mixed-case text ("NICE" as an agency).
+//     "Mobile"), the name of a group (WordNet: "Taliban", "Hamas"), capitalised only by
+//     its position (sentence start, Title Case title), an acronym in mixed-case text
+//     ("NICE" as an agency).
 // Two-letter postal codes ("CA") are names only right after "City,".
 // Containers tie a name to a larger place: "X, State" and "X, Country" pairs,
 // parentheses as in ACLED notes ("X (Admin2, Admin1)", "X (Admin1)"), appositives
@@ -342,6 +343,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
     if (dateline) cues |= kInDateline;
     if (best.flags & format::kCommonWord) cues |= kCommonWord;
     if (best.flags & format::kPersonName) cues |= kPersonWord;
+    if (best.flags & format::kGroupName) cues |= kGroupWord;
     if (i > 0 && tokens[i - 1].sentence == t.sentence) {
       const std::string_view pk = doc.Key(i - 1);
       const uint32_t pc = lexicon_.Classes(pk);
@@ -598,7 +600,7 @@ bool ToponymFinder::Placed(const Mention& m) const {
   // "in Congress", "at Christmas", "on Oracle": after a preposition, a word or a
   // person's name is a place only if it names a major place or a town of 10,000.
   if (m.cues & (kContextWord | kTimeWord)) return false;
-  if (m.cues & (kCommonWord | kPersonWord)) return NamesMajorPlace(m) || NamesBigCity(m, 10000);
+  if (m.cues & (kCommonWord | kPersonWord | kGroupWord)) return NamesMajorPlace(m) || NamesBigCity(m, 10000);
   return true;
 }
 
@@ -654,8 +656,8 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     }
     else if ((c & kTimeWord) && !(c & (kHasContainer | kIsContainer | kInDateline))) ok = false;
     else if ((c & kContextWord) && !strong) ok = false;
-    else if ((c & kPersonWord) && !strong && !NamesMajorPlace(m) && !NamesBigCity(m, 100000))
-      ok = false;  // "Drake", "Foster": a person more often than a small town
+    else if ((c & (kPersonWord | kGroupWord)) && !strong && !NamesMajorPlace(m) && !NamesBigCity(m, 100000))
+      ok = false;  // "Drake", "Foster", "Taliban": a person or group more often than a small town
     else if ((c & kCommonWord) && !strong && !NamesMajorPlace(m))
       ok = false;  // "Standard", "Reading", "Mobile": a word unless the text places it
     else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym))) ok = false;

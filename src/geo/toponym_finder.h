@@ -35,6 +35,7 @@ enum Cue : uint32_t {
   kShortKey = 1u << 16,       // a key of one or two letters ("Al")
   kContextWord = 1u << 17,    // a title, head or organisation word alone ("Congress")
   kAfterUnknownName = 1u << 18,  // after a capitalised word that is no place ("Imelda Staunton")
+  kGroupWord = 1u << 19,      // the key also names a group ("Taliban"): a place only when placed
 };
 
 // kRegion: a region or continent named in data/geo/regions.tsv ("Middle East"): kept
