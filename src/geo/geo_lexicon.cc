@@ -24,6 +24,7 @@ Result<std::unique_ptr<GeoLexicon>> GeoLexicon::Load() {
                          : c == "org_head"     ? kOrgHead
                          : c == "time"         ? kTime
                          : c == "connector"    ? kConnector
+                         : c == "currency"     ? kCurrency
                                                : 0u;
     if (bit == 0)
       return Status(ErrorCode::kCorruptResource, "data/geo/context_words.tsv:" + std::to_string(row.line) +

@@ -23,6 +23,7 @@ enum WordClass : uint32_t {
   kOrgHead = 1u << 7,      // "Police", "University" after a place name
   kTime = 1u << 8,         // "May", "Sunday"
   kConnector = 1u << 9,    // "al", "de" inside a name
+  kCurrency = 1u << 10,    // "dollar" after "US": money, not a place
 };
 
 class GeoLexicon {

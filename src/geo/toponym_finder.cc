@@ -16,7 +16,8 @@
 //     "Mobile"), the name of a group (WordNet: "Taliban", "Hamas"), capitalised only by
 //     its position (sentence start, Title Case title), an acronym in mixed-case text
 //     ("NICE" as an agency).
-// Two-letter postal codes ("CA") are names only right after "City,".
+// Two-letter postal codes ("CA") are names only right after "City,". A name before a
+// currency ("the US dollar") is no place.
 // Containers tie a name to a larger place: "X, State" and "X, Country" pairs,
 // parentheses as in ACLED notes ("X (Admin2, Admin1)", "X (Admin1)"), appositives
 // ("X, a commune in southeast Y", "X, Y's northernmost city").
@@ -303,6 +304,12 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
     }
     if (best_end == 0) {
       if (t.Is(text::kHyphenated)) FindParts(doc, i, out);
+      continue;
+    }
+    // "the US dollar", "the Lebanese pound": money.
+    if (best_end < n && tokens[best_end].sentence == t.sentence && !tokens[best_end].Is(text::kCapitalized) &&
+        (lexicon_.Classes(doc.Key(best_end)) & kCurrency)) {
+      i = best_end - 1;
       continue;
     }
 
