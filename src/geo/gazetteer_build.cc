@@ -283,6 +283,26 @@ class NameTable {
       forms.push_back(hyphen);
       forms.push_back(spaced);
     }
+    // "Ta‘izz", "Ma’rib": the marks of transliterated ayn and hamza are also written
+    // as an apostrophe or left out ("Ta'izz", "Taizz").
+    for (const std::string_view mark : {"\u2018", "\u2019", "\u02BF", "\u02BE", "\u02BB", "`"}) {
+      for (size_t f = 0, base_forms = forms.size(); f < base_forms; ++f) {
+        if (forms[f].find(mark) == std::string::npos) continue;
+        std::string apostrophe, bare;
+        for (size_t at = 0; at < forms[f].size();) {
+          if (forms[f].compare(at, mark.size(), mark) == 0) {
+            apostrophe.push_back('\'');
+            at += mark.size();
+          } else {
+            apostrophe.push_back(forms[f][at]);
+            bare.push_back(forms[f][at]);
+            ++at;
+          }
+        }
+        forms.push_back(apostrophe);
+        forms.push_back(bare);
+      }
+    }
     // "Deir ez-Zor" is also "Deir-ez-Zor" and "Deir ez Zor".
     for (size_t f = 0, base_forms = forms.size(); f < base_forms; ++f) {
       const std::string form = forms[f];
