@@ -25,6 +25,7 @@ Result<std::unique_ptr<GeoLexicon>> GeoLexicon::Load() {
                          : c == "time"         ? kTime
                          : c == "connector"    ? kConnector
                          : c == "currency"     ? kCurrency
+                         : c == "name_prefix"  ? kNamePrefix
                                                : 0u;
     if (bit == 0)
       return Status(ErrorCode::kCorruptResource, "data/geo/context_words.tsv:" + std::to_string(row.line) +

@@ -24,6 +24,7 @@ enum WordClass : uint32_t {
   kTime = 1u << 8,         // "May", "Sunday"
   kConnector = 1u << 9,    // "al", "de" inside a name
   kCurrency = 1u << 10,    // "dollar" after "US": money, not a place
+  kNamePrefix = 1u << 11,  // "Ad", "Kafr": begins a longer name ("Ad Dali")
 };
 
 class GeoLexicon {

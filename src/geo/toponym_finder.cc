@@ -27,7 +27,8 @@
 // (Qaatabah, Ad Dali)"), or when, after a preposition, a comma and a division follow
 // it ("near Sentianivka, Luhansk"); the geocoder later ties it to a place. A one-word
 // match that only begins a longer unknown name ("Bab" of "Bab Ghaliq") or ends one
-// ("Haram" of "Boko Haram") is no place unless it names a country or a state; the
+// ("Haram" of "Boko Haram", "Dali" of "Ad Dali", "Arab" of "Ain al Arab") is no place
+// unless it names a country or a state; the
 // next word being an English word (WordNet, or its lemma) keeps it ("Dublin Arts
 // Council"). Regions and continents ("Middle East") are kept, unresolved. Parts of
 // hyphenated words are names when they are countries, divisions or aliases
@@ -143,6 +144,16 @@ bool ToponymFinder::IsUnknownName(const text::Document& doc, uint32_t i) const {
     if (place.type <= format::PlaceType::kAdmin1 || place.population >= 100000) return false;
   }
   return true;
+}
+
+bool ToponymFinder::BeginsLongerName(const text::Document& doc, uint32_t i) const {
+  const text::Token& t = doc.tokens[i];
+  if (!t.Is(text::kWord)) return false;
+  const uint32_t classes = lexicon_.Classes(doc.Key(t));
+  if (t.Is(text::kCapitalized))
+    return (classes & kNamePrefix) && !t.Is(text::kSentenceStart) && !t.Is(text::kAllCaps);
+  return (classes & kConnector) && i > 0 && doc.tokens[i - 1].sentence == t.sentence &&
+         doc.tokens[i - 1].Is(text::kWord) && doc.tokens[i - 1].Is(text::kCapitalized);
 }
 
 bool ToponymFinder::IsSurname(const text::Document& doc, uint32_t i) const {
@@ -376,6 +387,11 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       if ((best.flags & format::kPersonName) && !prev_in_place && IsNameNeighbour(doc, i - 1)) cues |= kInPersonName;
       // "Boko Haram", "Sulayman Bak": the end of a longer name the gazetteer lacks.
       if (!prev_in_place && best_end == i + 1 && IsUnknownName(doc, i - 1)) cues |= kFollowedByName | kAfterUnknownName;
+      // "Ad Dali", "Ain al Arab", and "Boko Haram" whose "Boko" begins a longer name.
+      if (!prev_in_place && (BeginsLongerName(doc, i - 1) ||
+                             (out->size() > first_mention && out->back().end == i &&
+                              (out->back().cues & kFollowedByName) && !(out->back().cues & kInLongerName))))
+        cues |= kInLongerName;
     }
     if (t.Is(text::kSentenceStart) || title_case ||
         (i > 0 && tokens[i - 1].Is(text::kSentenceStart) && tokens[i - 1].Is(text::kOpenQuote)))
@@ -500,14 +516,22 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
     ms[a].cues |= kHasContainer;
     ms[b].cues |= kIsContainer;
   };
+  // The token after a mention ending at `end`, past a generic head ("Damboa LGA").
+  auto past_head = [&](uint32_t end) {
+    return end < n && doc.tokens[end].Is(text::kWord) &&
+                   (lexicon_.Classes(doc.Key(end)) & (kAdminHead | kCityHead | kSubHead))
+               ? end + 1
+               : end;
+  };
   for (size_t a = first_mention; a < ms.size(); ++a) {
     const Mention& m = ms[a];
     uint32_t e = m.end;
     if (e + 1 >= n || m.source == MentionSource::kDemonym) continue;
-    // "Tuban district (Lahij)", "Maturin municipality, Monagas": a generic head may
-    // stand between a name and its container.
+    // "Tuban district (Lahij)", "Maturin municipality, Monagas", "Damboa LGA (Borno)": a
+    // generic head may stand between a name and its container.
     if (doc.tokens[e].Is(text::kWord) &&
-        (((lexicon_.Classes(doc.Key(e)) & (kAdminHead | kCityHead | kSubHead)) && !doc.tokens[e].Is(text::kCapitalized)) ||
+        (((lexicon_.Classes(doc.Key(e)) & (kAdminHead | kCityHead | kSubHead)) &&
+          (!doc.tokens[e].Is(text::kCapitalized) || doc.tokens[e].Is(text::kAllCaps))) ||
          (lexicon_.Classes(doc.Key(e)) & kOrgHead)) &&
         e + 2 < n && m.source == MentionSource::kName)
       ++e;
@@ -516,9 +540,10 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
     if (after == "(" && next_adjacent) {
       // "X (Admin2, Admin1)", "X (Admin1)".
       const Mention& b = ms[a + 1];
-      if (IsKey(doc, b.end, ")")) {
+      const uint32_t b_end = past_head(b.end);
+      if (IsKey(doc, b_end, ")")) {
         link(a, a + 1);
-      } else if (IsKey(doc, b.end, ",") && a + 2 < ms.size() && ms[a + 2].first == b.end + 1 &&
+      } else if (IsKey(doc, b_end, ",") && a + 2 < ms.size() && ms[a + 2].first == b_end + 1 &&
                  IsKey(doc, ms[a + 2].end, ")")) {
         link(a, a + 1);
         link(a + 1, a + 2);
@@ -572,11 +597,14 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       if (lexicon_.Classes(doc.Key(k)) & (kCityHead | kAdminHead | kCountryHead | kSubHead)) head = true;
     }
   }
-  // Parentheses after a word that is not a place still tie their two names.
+  // Parentheses after a word that is not a place still tie their two names, a head
+  // standing between ("(Damboa LGA, Borno)").
   for (size_t b = first_mention; b + 1 < ms.size(); ++b) {
     const Mention& m = ms[b];
-    if (m.container >= 0 || m.first == 0 || !IsKey(doc, m.first - 1, "(") || !IsKey(doc, m.end, ",")) continue;
-    if (ms[b + 1].first == m.end + 1 && IsKey(doc, ms[b + 1].end, ")")) link(b, b + 1);
+    if (m.container >= 0 || m.first == 0 || !IsKey(doc, m.first - 1, "(")) continue;
+    const uint32_t comma = past_head(m.end);
+    if (!IsKey(doc, comma, ",")) continue;
+    if (ms[b + 1].first == comma + 1 && IsKey(doc, ms[b + 1].end, ")")) link(b, b + 1);
   }
 }
 
@@ -651,6 +679,7 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     }
     bool ok = true;
     if (c & kAfterTitle) ok = false;
+    else if ((c & kInLongerName) && !NamesMajorPlace(m)) ok = false;
     else if (m.source != MentionSource::kName) ok = true;
     else if (!strong && person_keys.count(m.key_hash)) ok = false;
     else if ((c & kPersonNext) && !strong) ok = false;

@@ -36,6 +36,7 @@ enum Cue : uint32_t {
   kContextWord = 1u << 17,    // a title, head or organisation word alone ("Congress")
   kAfterUnknownName = 1u << 18,  // after a capitalised word that is no place ("Imelda Staunton")
   kGroupWord = 1u << 19,      // the key also names a group ("Taliban"): a place only when placed
+  kInLongerName = 1u << 20,   // after a name prefix or "X al": "Dali" of "Ad Dali", "Arab" of "Ain al Arab"
 };
 
 // kRegion: a region or continent named in data/geo/regions.tsv ("Middle East"): kept
@@ -93,6 +94,10 @@ class ToponymFinder {
   // Whether token i is a capitalised word (not at a sentence start) that is neither a
   // place, an English word nor a context word: part of a name the gazetteer lacks.
   bool IsUnknownName(const text::Document& doc, uint32_t i) const;
+  // Whether token i ends the first part of a longer name: a name prefix ("Ad", "Kafr";
+  // capitalised, not opening a sentence), or a connector after a capitalised word
+  // ("al" of "Ain al").
+  bool BeginsLongerName(const text::Document& doc, uint32_t i) const;
   // Whether the parentheses opening at `open` hold a place ("(Gueskerou, Diffa)").
   bool PlaceInParentheses(const text::Document& doc, uint32_t open) const;
   // Whether a gazetteer name may start at token i.
