@@ -163,6 +163,47 @@ TEST(GeoFinder, UnknownZoneIsASublocationOfItsCity) {
   EXPECT_NEAR(*zone->mention.lat, 50.95194, 1e-4);
 }
 
+TEST(GeoFinder, GroupsWordsAndMoneyAreNoPlaces) {
+  // "Taliban" is a village's name too; "Union" a town's; "US" before "dollar" is money.
+  auto p = Parse("Taliban fighters and the Teachers' Union, Punjab, rallied in Ludhiana as the US dollar rose.");
+  EXPECT_EQ(p->Find("Taliban"), nullptr);
+  EXPECT_EQ(p->Find("Union"), nullptr);
+  EXPECT_EQ(p->Find("US"), nullptr);
+  const FoundPlace* city = p->Find("Ludhiana");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->mention.country, "IN");
+}
+
+TEST(GeoFinder, TheEndOfALongerNameIsNoPlace) {
+  // "Dali" (China) inside "Ad Dali", "Arab" (Alabama) inside "Ain al Arab", "Haram"
+  // (Norway) inside "Boko Haram".
+  auto p = Parse("Gunmen loyal to Boko Haram fled from Ain al Arab toward Ad Dali.");
+  EXPECT_EQ(p->Find("Haram"), nullptr);
+  EXPECT_EQ(p->Find("Arab"), nullptr);
+  EXPECT_EQ(p->Find("Dali"), nullptr);
+  const FoundPlace* dali = p->Find("Ad Dali");
+  ASSERT_NE(dali, nullptr);
+  EXPECT_EQ(dali->mention.country, "YE");
+}
+
+TEST(GeoFinder, TransliterationMarksAreOptional) {
+  for (const char* spelling : {"Taizz", "Ta'izz"}) {
+    auto p = Parse(std::string("Shelling hit ") + spelling + " overnight.");
+    const FoundPlace* city = p->Find(spelling);
+    ASSERT_NE(city, nullptr) << spelling;
+    EXPECT_EQ(city->mention.country, "YE") << spelling;
+  }
+}
+
+TEST(GeoFinder, DivisionWordBetweenANameAndItsContainer) {
+  // Buk is a town in Poland; here the text places it in a Nigerian district.
+  auto p = Parse("Troops raided a camp in Buk (Damboa LGA, Borno) on Friday.");
+  const FoundPlace* buk = p->Find("Buk");
+  ASSERT_NE(buk, nullptr);
+  EXPECT_EQ(buk->mention.kind, PlaceKind::kSublocation);
+  EXPECT_EQ(buk->mention.country, "NG");
+}
+
 TEST(GeoResolver, FranceIsTheCountry) {
   auto p = Parse("Farmers in France blocked the roads.");
   const FoundPlace* france = p->Find("France");
