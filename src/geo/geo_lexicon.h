@@ -25,6 +25,7 @@ enum WordClass : uint32_t {
   kConnector = 1u << 9,    // "al", "de" inside a name
   kCurrency = 1u << 10,    // "dollar" after "US": money, not a place
   kNamePrefix = 1u << 11,  // "Ad", "Kafr": begins a longer name ("Ad Dali")
+  kRoute = 1u << 12,       // "highway" after "Dhaka-Mymensingh": the way between them
 };
 
 class GeoLexicon {

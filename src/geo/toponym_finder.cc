@@ -19,8 +19,9 @@
 // Two-letter postal codes ("CA") are names only right after "City,". A name before a
 // currency ("the US dollar") is no place.
 // Containers tie a name to a larger place: "X, State" and "X, Country" pairs,
-// parentheses as in ACLED notes ("X (Admin2, Admin1)", "X (Admin1)"), appositives
-// ("X, a commune in southeast Y", "X, Y's northernmost city").
+// parentheses as in ACLED notes ("X (Admin2, Admin1)", "X (Admin1)"), "X in Division"
+// ("Al Bab in Aleppo"), appositives ("X, a commune in southeast Y", "X, Y's
+// northernmost city").
 // A capitalised name that the gazetteer lacks (as a whole) is a sublocation when it
 // ends in, or is followed by, a word for a place inside a town ("the Turquerie Zone",
 // "Bar-Sanguun village"), when parentheses holding a place follow it ("Bab Ghaliq
@@ -453,6 +454,10 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
 
 void ToponymFinder::FindParts(const text::Document& doc, uint32_t i, std::vector<Mention>* out) const {
   const text::Token& t = doc.tokens[i];
+  // "the Dhaka-Mymensingh highway": the ends of a way, not where things happen.
+  if (i + 1 < doc.tokens.size() && doc.tokens[i + 1].sentence == t.sentence &&
+      (lexicon_.Classes(doc.Key(i + 1)) & kRoute))
+    return;
   const std::string_view surface = doc.Surface(t);
   thread_local std::string part_key;
   size_t start = 0;
@@ -560,6 +565,17 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
           link(a, b);
           break;
         }
+      continue;
+    }
+    // "Al Bab in Aleppo", "Jaghuri district in Ghazni": a division after "in" holds
+    // the place before it (a country's name before "in" is no such place).
+    if (after == "in" && a + 1 < ms.size() && ms[a + 1].first == e + 1 && ms[a + 1].sentence == m.sentence &&
+        has_division(ms[a + 1]) && m.source == MentionSource::kName) {
+      bool all_countries = true;
+      for (const format::Posting& p : m.postings)
+        all_countries &= p.place < gazetteer_.place_count() &&
+                         gazetteer_.place(p.place).type == format::PlaceType::kCountry;
+      if (!all_countries) link(a, a + 1);
       continue;
     }
     if (after != ",") continue;
