@@ -150,8 +150,14 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
   // Step 3: containers. A name that the gazetteer knows only outside the place that
   // contains it in the text ("Pipri, Kaushambi" where the only Pipri is elsewhere) is
   // a place the gazetteer lacks: a sublocation of its container. A container in another country than
-  // the division it contains ("Damt, Ad Dali" read as Dali, China) is a wrong reading
-  // of the container: it is left unresolved.
+  // the division it contains ("Damt, Ad Dali" read as Dali, China), or than the town it
+  // contains when the article's other places are more often in the town's country
+  // ("Port Loko (Port Loko, North-West)" beside Lunsar: North-West of Sierra Leone, not
+  // of Cameroon), is a wrong reading of the container: it is left unresolved.
+  thread_local std::map<uint16_t, int> places_per_country;
+  places_per_country.clear();
+  for (size_t i = 0; i < mentions.size(); ++i)
+    if (place_of[i] >= 0 && mentions[i].source == MentionSource::kName) ++places_per_country[g.place(picks[i]).country];
   thread_local std::vector<uint8_t> demoted;
   demoted.assign(mentions.size(), 0);
   for (size_t i = 0; i < mentions.size(); ++i) {
@@ -161,8 +167,11 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     if (m.source == MentionSource::kName) {
       const format::Place& inner = g.place(picks[i]);
       const format::Place& outer = g.place(picks[m.container]);
-      if (inner.country != outer.country && inner.type != format::PlaceType::kCity &&
-          outer.type != format::PlaceType::kCountry) {
+      // Other places of the article in the inner's and in the container's country.
+      const int inner_votes = places_per_country[inner.country] - 1;
+      const int outer_votes = places_per_country[outer.country] - 1;
+      if (inner.country != outer.country && outer.type != format::PlaceType::kCountry &&
+          (inner.type != format::PlaceType::kCity || inner_votes > outer_votes)) {
         FoundPlace& c = out->places[place_of[m.container]];
         c.mention = PlaceMention{c.mention.mention, c.mention.span};
         c.country_alpha3.clear();
