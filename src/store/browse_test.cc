@@ -175,6 +175,8 @@ TEST_F(BrowseTest, EventDetailHasEveryReportWithItsArticle) {
   EXPECT_EQ(a.trigger_span, "9-16");
   EXPECT_EQ(a.status, "occurred");
   EXPECT_EQ(a.country, "FR");
+  EXPECT_EQ(a.geonameid, 45750);
+  EXPECT_EQ(a.admin2, std::nullopt);
   ASSERT_EQ(a.source.size(), 1u);
   EXPECT_EQ(a.source[0].text, "Teachers");
   EXPECT_EQ(a.source[0].kind, ActorKind::kLabor);

@@ -83,7 +83,7 @@ Result<std::optional<EventDetail>> ReadEventDetail(Store* store, std::string_vie
       "SELECT m.mention_pk, m.event_id, a.id, a.date, a.title, a.url, a.outlet, m.type, m.mode, m.cameo, m.date, "
       "m.loc_name, m.trigger, m.confidence, m.evidence_spans, m.evidence, a.text, a.dateline, m.date_precision, "
       "m.status, m.loc_mention, m.country, m.admin1, m.loc_precision, m.lat, m.lon, m.killed, m.injured, "
-      "m.hospitalized, m.arrested, m.displaced, m.participants, m.attribution, m.trigger_span "
+      "m.hospitalized, m.arrested, m.displaced, m.participants, m.attribution, m.trigger_span, m.geonameid, m.admin2 "
       "FROM mentions m JOIN articles a ON a.article_pk = m.article_pk WHERE m.event_pk = ?1 "
       "ORDER BY a.date, m.event_id");
   if (!mentions.ok()) return mentions.status();
@@ -130,6 +130,8 @@ Result<std::optional<EventDetail>> ReadEventDetail(Store* store, std::string_vie
     d.participants = m.OptionalInt(31);
     d.attribution_json = std::string(m.Text(32));
     d.trigger_span = std::string(m.Text(33));
+    d.geonameid = m.OptionalInt(34);
+    d.admin2 = m.OptionalText(35);
     if (Status s = ReadActors(&actors.value(), mention_pk, &d.source, &d.target); !s.ok()) return s;
     // The event's actors are its seed's.
     if (sm.event_id == e.key) {

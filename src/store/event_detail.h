@@ -22,7 +22,8 @@ struct MentionDetail {
   std::optional<std::string> dateline;
   std::string date_precision;
   std::string status;
-  std::optional<std::string> loc_mention, country, admin1, loc_precision;
+  std::optional<std::string> loc_mention, country, admin1, admin2, loc_precision;
+  std::optional<int64_t> geonameid;
   std::optional<double> lat, lon;
   std::optional<int64_t> killed, injured, hospitalized, arrested, displaced, participants;
   std::string attribution_json;  // a JSON array of the sources the article credits ("" for none)

@@ -2,8 +2,7 @@
 
 #include "core/csv.h"
 #include "core/json_writer.h"
-#include "core/record_json.h"
-#include "store/spans.h"
+#include "store/event_json.h"
 
 namespace annals::store {
 namespace {
@@ -26,150 +25,6 @@ const StoredMention* SeedReport(const StoredEvent& e) {
   for (const StoredMention& m : e.reports)
     if (m.event_id == e.key) return &m;
   return e.reports.empty() ? nullptr : &e.reports.front();
-}
-
-void WriteOutcome(const StoredEvent& e, JsonWriter* json) {
-  json->BeginObject();
-  const std::pair<std::string_view, const std::optional<int64_t>*> counts[] = {
-      {"killed", &e.killed},     {"injured", &e.injured},     {"hospitalized", &e.hospitalized},
-      {"arrested", &e.arrested}, {"displaced", &e.displaced}, {"participants", &e.participants}};
-  for (const auto& [name, value] : counts) {
-    json->Key(name);
-    json->OptionalInt(*value);
-  }
-  json->EndObject();
-}
-
-void WriteLocationObject(const StoredEvent& e, JsonWriter* json) {
-  if (!e.loc_precision) {
-    json->Null();
-    return;
-  }
-  json->BeginObject();
-  json->Key("mention");
-  json->OptionalString(e.loc_mention);
-  json->Key("geonameid");
-  json->OptionalInt(e.geonameid);
-  json->Key("name");
-  json->OptionalString(e.loc_name);
-  json->Key("lat");
-  json->OptionalDouble(e.lat, kCoordinateDigits);
-  json->Key("lon");
-  json->OptionalDouble(e.lon, kCoordinateDigits);
-  json->Key("country");
-  json->OptionalString(e.country);
-  json->Key("admin1");
-  json->OptionalString(e.admin1);
-  json->Key("admin2");
-  json->OptionalString(e.admin2);
-  json->Key("precision");
-  json->String(*e.loc_precision);
-  json->EndObject();
-}
-
-void WriteReports(const StoredEvent& e, JsonWriter* json) {
-  json->BeginArray();
-  for (const StoredMention& m : e.reports) {
-    json->BeginObject();
-    json->Key("event_id");
-    json->String(m.event_id);
-    json->Key("article_id");
-    json->String(m.article_id);
-    json->Key("article_date");
-    json->OptionalString(m.article_date);
-    json->Key("title");
-    json->OptionalString(m.title);
-    json->Key("url");
-    json->OptionalString(m.url);
-    json->Key("source");
-    json->String(m.outlet);
-    json->Key("type");
-    json->String(m.type);
-    json->Key("mode");
-    if (m.mode.empty()) json->Null();
-    else json->String(m.mode);
-    json->Key("cameo");
-    json->String(m.cameo);
-    json->Key("date");
-    json->OptionalString(m.date);
-    json->Key("location_name");
-    json->OptionalString(m.loc_name);
-    json->Key("trigger");
-    json->String(m.trigger);
-    json->Key("confidence");
-    json->Double(m.confidence, kConfidenceDigits);
-    json->Key("evidence");
-    json->BeginArray();
-    for (const Span& span : ParseSpans(m.evidence_spans)) WriteSpan(span, json);
-    json->EndArray();
-    json->Key("sentences");
-    json->String(m.evidence);
-    json->EndObject();
-  }
-  json->EndArray();
-}
-
-// The fields shared by the JSONL object and the GeoJSON properties.
-void WriteEventFields(const StoredEvent& e, bool nested, JsonWriter* json) {
-  json->Key("event_id");
-  json->String(e.key);
-  json->Key("type");
-  json->String(e.type);
-  json->Key("mode");
-  if (e.mode.empty()) json->Null();
-  else json->String(e.mode);
-  json->Key("cameo");
-  json->String(e.cameo);
-  json->Key("acled");
-  if (e.acled_event_type) {
-    json->BeginObject();
-    json->Key("event_type");
-    json->String(*e.acled_event_type);
-    json->Key("sub_event_type");
-    json->OptionalString(e.acled_sub_event_type);
-    json->EndObject();
-  } else {
-    json->Null();
-  }
-  json->Key("date");
-  json->OptionalString(e.date);
-  json->Key("date_precision");
-  json->String(e.date_precision);
-  if (nested) {
-    json->Key("location");
-    WriteLocationObject(e, json);
-  } else {
-    json->Key("location_name");
-    json->OptionalString(e.loc_name);
-    json->Key("country");
-    json->OptionalString(e.country);
-    json->Key("admin1");
-    json->OptionalString(e.admin1);
-    json->Key("location_precision");
-    json->OptionalString(e.loc_precision);
-  }
-  json->Key("source");
-  json->BeginArray();
-  for (const Actor& a : e.source) WriteActor(a, json);
-  json->EndArray();
-  json->Key("target");
-  json->BeginArray();
-  for (const Actor& a : e.target) WriteActor(a, json);
-  json->EndArray();
-  json->Key("outcome");
-  WriteOutcome(e, json);
-  json->Key("status");
-  json->String(e.status);
-  json->Key("confidence");
-  json->Double(e.confidence, kConfidenceDigits);
-  json->Key("mentions");
-  json->Int(e.mentions);
-  json->Key("sources");
-  json->Int(e.sources);
-  json->Key("first_report");
-  json->OptionalString(e.first_report);
-  json->Key("last_report");
-  json->OptionalString(e.last_report);
 }
 
 }  // namespace
@@ -248,11 +103,9 @@ bool EventExporter::Append(const StoredEvent& e, std::string* out) {
     }
     case ExportFormat::kJsonl: {
       JsonWriter json(out);
-      json.BeginObject();
-      WriteEventFields(e, true, &json);
-      json.Key("reports");
-      WriteReports(e, &json);
-      json.EndObject();
+      EventJsonOptions options;
+      options.reports = true;
+      WriteStoredEvent(e, options, &json);
       out->push_back('\n');
       return true;
     }
@@ -278,7 +131,9 @@ bool EventExporter::Append(const StoredEvent& e, std::string* out) {
       json.EndObject();
       json.Key("properties");
       json.BeginObject();
-      WriteEventFields(e, false, &json);
+      EventJsonOptions options;
+      options.nested_location = false;
+      WriteStoredEventFields(e, options, &json);
       json.Key("article_ids");
       json.BeginArray();
       for (const StoredMention& m : e.reports) json.String(m.article_id);
