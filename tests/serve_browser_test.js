@@ -173,8 +173,8 @@ test("clicking a point shows the event's evidence in its articles", async () => 
   })));
   assert.equal(reports.length, detail.reports.length);
   detail.reports.forEach((r, i) => {
-    assert.equal(reports[i].article, r.article.id);
-    assert.equal(reports[i].text, r.article.text);
+    assert.equal(reports[i].article, r.article_id);
+    assert.equal(reports[i].text, r.text);
     for (const sentence of r.sentences.split("\n")) assert.ok(reports[i].marked.includes(sentence), `highlighted: ${sentence}`);
   });
   const panel = await page.textContent("#panel-body");

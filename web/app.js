@@ -272,27 +272,26 @@
   }
 
   function report(r) {
-    const a = r.article;
     const marks = (field) => {
       const m = [];
       for (const s of r.evidence) if ((s.field || "text") === field) m.push({ start: s.start, end: s.end, cls: "ev" });
       if (r.trigger_span && (r.trigger_span.field || "text") === field) m.push({ ...r.trigger_span, cls: "trig" });
-      for (const x of [...r.source, ...r.target]) if ((x.field || "text") === field) m.push({ start: x.start, end: x.end, cls: "act" });
+      for (const x of [...r.source_actors, ...r.target_actors]) if ((x.field || "text") === field) m.push({ start: x.start, end: x.end, cls: "act" });
       return m;
     };
-    const meta = [a.source, a.date, a.id].filter(Boolean).join(" · ");
-    const node = el("div", { class: "report", "data-article": a.id },
+    const meta = [r.source, r.article_date, r.article_id].filter(Boolean).join(" · ");
+    const node = el("div", { class: "report", "data-article": r.article_id },
       el("div", { class: "meta", text: meta }),
-      markedText(a.title || "(no title)", a.title ? marks("title") : [], "title"));
+      markedText(r.title || "(no title)", r.title ? marks("title") : [], "title"));
     const facts = el("dl", {});
     facts.append(el("dt", { text: "coded" }), el("dd", { text: `${typeLabel(r)} (CAMEO ${r.cameo}), ${r.status}, confidence ${r.confidence}` }));
     facts.append(el("dt", { text: "trigger" }), el("dd", { text: r.trigger || "—" }));
     facts.append(el("dt", { text: "says who" }), el("dd", { class: "attribution", text: r.attribution.length ? r.attribution.join("; ") : "not attributed" }));
-    if (a.url) {
-      const link = el("a", { href: a.url, rel: "noopener noreferrer nofollow", target: "_blank", text: a.url });
+    if (r.url) {
+      const link = el("a", { href: r.url, rel: "noopener noreferrer nofollow", target: "_blank", text: r.url });
       facts.append(el("dt", { text: "url" }), el("dd", {}, link));
     }
-    node.append(facts, el("div", { class: "sentences", hidden: "", text: r.sentences }), markedText(a.text, marks("text"), "text"));
+    node.append(facts, el("div", { class: "sentences", hidden: "", text: r.sentences }), markedText(r.text, marks("text"), "text"));
     return node;
   }
 
@@ -314,7 +313,7 @@
     const add = (k, v) => facts.append(el("dt", { text: k }), el("dd", { text: v }));
     add("date", `${e.date || "undated"} (${e.date_precision})`);
     add("place", e.location ? `${[e.location.name, e.location.admin1, e.location.country].filter(Boolean).join(", ")} (${e.location.precision || "?"})` : "unknown");
-    if (e.acled_event_type) add("ACLED", `${e.acled_event_type} / ${e.acled_sub_event_type || "?"}`);
+    if (e.acled) add("ACLED", `${e.acled.event_type} / ${e.acled.sub_event_type || "?"}`);
     add("CAMEO", e.cameo);
     add("status", e.status);
     add("reports", `${e.mentions} from ${e.sources} source${e.sources === 1 ? "" : "s"} (${e.first_report || "?"} to ${e.last_report || "?"})`);

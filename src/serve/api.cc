@@ -5,210 +5,18 @@
 #include <cstdio>
 
 #include "core/json_writer.h"
-#include "core/record_json.h"
 #include "ingest/jsonl_reader.h"
 #include "store/event_counts.h"
 #include "store/event_detail.h"
+#include "store/event_json.h"
 #include "store/place_list.h"
 #include "store/schema.h"
-#include "store/spans.h"
 
 namespace annals::serve {
 namespace {
 
 constexpr int kCoordinateDigits = 5;
-constexpr int kConfidenceDigits = 3;
 constexpr size_t kMaxKeyBytes = 512;
-
-// A ';'-joined list as a JSON array of strings.
-void WriteJoined(std::string_view joined, JsonWriter* json) {
-  json->BeginArray();
-  while (!joined.empty()) {
-    const size_t semi = joined.find(';');
-    json->String(joined.substr(0, semi));
-    joined = semi == std::string_view::npos ? std::string_view() : joined.substr(semi + 1);
-  }
-  json->EndArray();
-}
-
-void WriteOutcome(const std::optional<int64_t>* const (&counts)[6], JsonWriter* json) {
-  static constexpr std::string_view kNames[6] = {"killed",   "injured",   "hospitalized",
-                                                 "arrested", "displaced", "participants"};
-  json->BeginObject();
-  for (int i = 0; i < 6; ++i) {
-    json->Key(kNames[i]);
-    json->OptionalInt(*counts[i]);
-  }
-  json->EndObject();
-}
-
-void WriteActors(const std::vector<Actor>& actors, JsonWriter* json) {
-  json->BeginArray();
-  for (const Actor& a : actors) WriteActor(a, json);
-  json->EndArray();
-}
-
-// The fields of one event in lists (no braces), and its actors when `actors`.
-void WriteEventFields(const store::StoredEvent& e, bool actors, JsonWriter* json) {
-  json->Key("event_id");
-  json->String(e.key);
-  json->Key("date");
-  json->OptionalString(e.date);
-  json->Key("date_precision");
-  json->String(e.date_precision);
-  json->Key("type");
-  json->String(e.type);
-  json->Key("mode");
-  if (e.mode.empty()) json->Null();
-  else json->String(e.mode);
-  json->Key("cameo");
-  json->String(e.cameo);
-  json->Key("acled_event_type");
-  json->OptionalString(e.acled_event_type);
-  json->Key("acled_sub_event_type");
-  json->OptionalString(e.acled_sub_event_type);
-  json->Key("status");
-  json->String(e.status);
-  json->Key("location");
-  if (!e.loc_name && !e.lat) {
-    json->Null();
-  } else {
-    json->BeginObject();
-    json->Key("mention");
-    json->OptionalString(e.loc_mention);
-    json->Key("name");
-    json->OptionalString(e.loc_name);
-    json->Key("country");
-    json->OptionalString(e.country);
-    json->Key("admin1");
-    json->OptionalString(e.admin1);
-    json->Key("lat");
-    json->OptionalDouble(e.lat, kCoordinateDigits);
-    json->Key("lon");
-    json->OptionalDouble(e.lon, kCoordinateDigits);
-    json->Key("precision");
-    json->OptionalString(e.loc_precision);
-    json->EndObject();
-  }
-  json->Key("source_texts");
-  WriteJoined(e.source_texts, json);
-  json->Key("source_codes");
-  WriteJoined(e.source_codes, json);
-  json->Key("target_texts");
-  WriteJoined(e.target_texts, json);
-  json->Key("target_codes");
-  WriteJoined(e.target_codes, json);
-  if (actors) {
-    json->Key("source");
-    WriteActors(e.source, json);
-    json->Key("target");
-    WriteActors(e.target, json);
-  }
-  json->Key("outcome");
-  WriteOutcome({&e.killed, &e.injured, &e.hospitalized, &e.arrested, &e.displaced, &e.participants}, json);
-  json->Key("confidence");
-  json->Double(e.confidence, kConfidenceDigits);
-  json->Key("mentions");
-  json->Int(e.mentions);
-  json->Key("sources");
-  json->Int(e.sources);
-  json->Key("first_report");
-  json->OptionalString(e.first_report);
-  json->Key("last_report");
-  json->OptionalString(e.last_report);
-}
-
-// A JSON array of strings stored as text ("" for none) written back as an array.
-void WriteStringArray(std::string_view stored, JsonWriter* json) {
-  json->BeginArray();
-  if (!stored.empty()) {
-    simdjson::dom::parser parser;
-    simdjson::dom::array array;
-    if (!parser.parse(stored.data(), stored.size()).get_array().get(array)) {
-      for (simdjson::dom::element item : array) {
-        std::string_view s;
-        if (!item.get_string().get(s)) json->String(s);
-      }
-    }
-  }
-  json->EndArray();
-}
-
-void WriteReport(const store::MentionDetail& d, JsonWriter* json) {
-  const store::StoredMention& m = d.mention;
-  json->BeginObject();
-  json->Key("event_id");
-  json->String(m.event_id);
-  json->Key("article");
-  json->BeginObject();
-  json->Key("id");
-  json->String(m.article_id);
-  json->Key("date");
-  json->OptionalString(m.article_date);
-  json->Key("title");
-  json->OptionalString(m.title);
-  json->Key("url");
-  json->OptionalString(m.url);
-  json->Key("source");
-  json->String(m.outlet);
-  json->Key("dateline");
-  json->OptionalString(d.dateline);
-  json->Key("text");
-  json->String(d.article_text);
-  json->EndObject();
-  json->Key("type");
-  json->String(m.type);
-  json->Key("mode");
-  if (m.mode.empty()) json->Null();
-  else json->String(m.mode);
-  json->Key("cameo");
-  json->String(m.cameo);
-  json->Key("date");
-  json->OptionalString(m.date);
-  json->Key("date_precision");
-  json->String(d.date_precision);
-  json->Key("status");
-  json->String(d.status);
-  json->Key("location");
-  json->BeginObject();
-  json->Key("mention");
-  json->OptionalString(d.loc_mention);
-  json->Key("name");
-  json->OptionalString(m.loc_name);
-  json->Key("country");
-  json->OptionalString(d.country);
-  json->Key("admin1");
-  json->OptionalString(d.admin1);
-  json->Key("lat");
-  json->OptionalDouble(d.lat, kCoordinateDigits);
-  json->Key("lon");
-  json->OptionalDouble(d.lon, kCoordinateDigits);
-  json->Key("precision");
-  json->OptionalString(d.loc_precision);
-  json->EndObject();
-  json->Key("source");
-  WriteActors(d.source, json);
-  json->Key("target");
-  WriteActors(d.target, json);
-  json->Key("outcome");
-  WriteOutcome({&d.killed, &d.injured, &d.hospitalized, &d.arrested, &d.displaced, &d.participants}, json);
-  json->Key("attribution");
-  WriteStringArray(d.attribution_json, json);
-  json->Key("confidence");
-  json->Double(m.confidence, kConfidenceDigits);
-  json->Key("trigger");
-  json->String(m.trigger);
-  json->Key("trigger_span");
-  if (const std::vector<Span> spans = store::ParseSpans(d.trigger_span); !spans.empty()) WriteSpan(spans[0], json);
-  else json->Null();
-  json->Key("evidence");
-  json->BeginArray();
-  for (const Span& span : store::ParseSpans(m.evidence_spans)) WriteSpan(span, json);
-  json->EndArray();
-  json->Key("sentences");
-  json->String(m.evidence);
-  json->EndObject();
-}
 
 void WriteCounts(std::string_view key, const std::vector<std::pair<std::string, int64_t>>& counts,
                  JsonWriter* json) {
@@ -315,12 +123,14 @@ ApiResponse Api::Events(const Params& params) {
   json.Key("events");
   json.BeginArray();
   int64_t index = 0;
+  // A list's events name their actors without reading them.
+  store::EventJsonOptions fields;
+  fields.actor_names = true;
+  fields.actors = false;
   // Paging: the first `offset` events of the order are read and skipped.
-  Status s = store::RunQuery(lease->store(), r.query, store::ReadOptions(), [&](const store::StoredEvent& e) {
+  Status s = store::RunQuery(lease->store(), r.query, store::ReadOptionsFor(fields), [&](const store::StoredEvent& e) {
     if (index++ < r.offset) return true;
-    json.BeginObject();
-    WriteEventFields(e, false, &json);
-    json.EndObject();
+    store::WriteStoredEvent(e, fields, &json);
     return true;
   });
   if (!s.ok()) return StoreError(*lease, s);
@@ -362,12 +172,10 @@ ApiResponse Api::Event(std::string_view key) {
   JsonWriter json(&out);
   json.BeginObject();
   json.Key("event");
-  json.BeginObject();
-  WriteEventFields(d.event, true, &json);
-  json.EndObject();
+  store::WriteStoredEvent(d.event, store::EventJsonOptions(), &json);
   json.Key("reports");
   json.BeginArray();
-  for (const store::MentionDetail& m : d.mentions) WriteReport(m, &json);
+  for (const store::MentionDetail& m : d.mentions) store::WriteReportDetail(m, &json);
   json.EndArray();
   json.EndObject();
   return Json(std::move(out));

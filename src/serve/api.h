@@ -6,7 +6,8 @@
 //   GET  /api/vocabulary     {"types", "actor_kinds", "max_page"}: the words filters take
 //   GET  /api/events         {"offset", "limit", "events":[summary...], "total", "total_exact"}
 //                            (query_params.h; a total over the cap is the cap, not exact)
-//   GET  /api/events/{id}    {"event":{summary + actors}, "reports":[report with article...]}
+//   GET  /api/events/{id}    {"event":{event with actors}, "reports":[report with its article...]}
+//                            (events and reports as store/event_json.h writes them)
 //   GET  /api/stats          {"events", "located", "by_day", "by_type", "by_country"} for the filters
 //   GET  /api/places         {"places":[{"name", "country", "lat", "lon", "events", ...}]}
 //   POST /api/code           the article record (spec/EVENTS.md) of the JSON article in the body

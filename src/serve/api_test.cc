@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 
 #include "core/civil_date.h"
+#include "store/export.h"
 #include "store/recluster.h"
 #include "store/writer.h"
 
@@ -173,10 +175,10 @@ TEST_F(ApiTest, EventDetailStatsPlacesHealth) {
   simdjson::dom::element d = Parse(r);
   EXPECT_EQ(std::string_view(d["event"]["event_id"]), "d3n4-e1");
   simdjson::dom::element report = d["reports"].at(0);
-  EXPECT_EQ(std::string_view(report["article"]["text"]), "Farmers protested in Town 4 <b>today</b>.");
+  EXPECT_EQ(std::string_view(report["text"]), "Farmers protested in Town 4 <b>today</b>.");
   EXPECT_EQ(std::string_view(report["sentences"]), "Farmers protested in Town 4 <b>today</b>.");
   EXPECT_EQ(int64_t(report["evidence"].at(0)["end"]), 41);
-  EXPECT_EQ(std::string_view(report["article"]["source"]), "Outlet 4");
+  EXPECT_EQ(std::string_view(report["source"]), "Outlet 4");
   EXPECT_EQ(api.Event("nope").status, 404);
   EXPECT_EQ(api.Event("' OR 1=1 --").status, 404);
   EXPECT_EQ(api.Event(std::string(600, 'x')).status, 404);
@@ -206,6 +208,70 @@ TEST_F(ApiTest, EventDetailStatsPlacesHealth) {
   simdjson::dom::element v = Parse(api.Vocabulary());
   EXPECT_EQ(v["types"].get_array().size(), static_cast<size_t>(kEventTypeCount));
   EXPECT_EQ(std::string_view(v["actor_kinds"].at(0)), "police");
+}
+
+// Events and reports are written by the store's one writer (store/event_json.h): every
+// field the API shares with `annals export --format jsonl` is the same to the byte.
+TEST_F(ApiTest, EventsAndReportsAreTheExportsFields) {
+  // The export of the first day's events, by event id.
+  std::map<std::string, std::string> exported;
+  {
+    std::optional<StorePool::Lease> lease = pool_->Acquire(std::chrono::seconds(5), std::chrono::seconds(5));
+    ASSERT_TRUE(lease);
+    store::EventQuery query;
+    query.since = query.until = Day(kFirstDay);
+    store::EventExporter exporter(store::ExportFormat::kJsonl);
+    Status s = store::RunQuery(lease->store(), query, exporter.read_options(), [&](const store::StoredEvent& e) {
+      exporter.Append(e, &exported[e.key]);
+      return true;
+    });
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  ASSERT_EQ(exported.size(), static_cast<size_t>(kPerDay));
+  simdjson::dom::parser export_parser;
+  // Returns how many fields `from_api` shares with `from_export`, each expected equal.
+  auto shared = [](simdjson::dom::object from_api, simdjson::dom::object from_export, const std::string& what) {
+    int n = 0;
+    for (auto [key, value] : from_api) {
+      simdjson::dom::element other;
+      if (from_export[key].get(other)) continue;  // a field the export does not write
+      EXPECT_EQ(simdjson::minify(value), simdjson::minify(other)) << what << ": " << key;
+      ++n;
+    }
+    return n;
+  };
+
+  // Step 1: the list's events: every field but the actor names is the export's.
+  Api api = MakeApi();
+  ApiResponse r = api.Events({{"since", Day(kFirstDay)}, {"until", Day(kFirstDay)}, {"limit", "1000"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  simdjson::dom::element list = Parse(r);
+  ASSERT_EQ(list["events"].get_array().size(), static_cast<size_t>(kPerDay));
+  for (simdjson::dom::element e : list["events"].get_array()) {
+    const std::string key = std::string(std::string_view(e["event_id"]));
+    simdjson::dom::element x = export_parser.parse(exported.at(key));
+    EXPECT_EQ(shared(e.get_object(), x.get_object(), key), static_cast<int>(e.get_object().size()) - 4);
+    EXPECT_TRUE(e["acled"].is_null());
+    EXPECT_EQ(std::string_view(e["location"]["precision"]), "city");
+    EXPECT_EQ(e["source_texts"].get_array().size(), 0u);
+  }
+
+  // Step 2: one event in full: the event is the export's but for its reports, and
+  // each report carries the export's report fields.
+  const std::string key = exported.begin()->first;
+  r = api.Event(key);
+  ASSERT_EQ(r.status, 200) << r.body;
+  simdjson::dom::element d = Parse(r);
+  simdjson::dom::element x = export_parser.parse(exported.at(key));
+  EXPECT_EQ(shared(d["event"].get_object(), x.get_object(), key), static_cast<int>(x.get_object().size()) - 1);
+  ASSERT_EQ(d["reports"].get_array().size(), x["reports"].get_array().size());
+  for (size_t i = 0; i < x["reports"].get_array().size(); ++i) {
+    simdjson::dom::object report = d["reports"].at(i).get_object();
+    EXPECT_EQ(shared(report, x["reports"].at(i).get_object(), key + " report"),
+              static_cast<int>(x["reports"].at(i).get_object().size()));
+    EXPECT_EQ(std::string_view(report["article_id"]), std::string_view(x["reports"].at(i)["article_id"]));
+    EXPECT_EQ(std::string_view(report["trigger"]), "protested");
+  }
 }
 
 TEST_F(ApiTest, QueryTimeLimitAnswers504AndTheConnectionRecovers) {
