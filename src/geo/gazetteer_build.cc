@@ -55,6 +55,7 @@
 
 #include "core/tsv.h"
 #include "geo/gazetteer_format.h"
+#include "geo/spelling_skeleton.h"
 #include "text/abbreviations.h"
 #include "text/tokenizer.h"
 
@@ -663,6 +664,20 @@ int Run(int argc, char** argv) {
       const std::string key = names.Key(name);
       if (key.size() > 2 && key.compare(key.size() - 2, 2, " .") == 0) names.Add(name.substr(0, name.size() - 1), place, kind);
     }
+  }
+
+  // Step 6b: spelling skeletons of the names of cities and divisions (their own names
+  // and alternates), under "~" keys that no text key can equal.
+  {
+    std::vector<std::pair<std::string, uint32_t>> skeletons;
+    for (const auto& [key, postings] : names.names())
+      for (const format::Posting& p : postings) {
+        if ((p.kind != NameKind::kOfficial && p.kind != NameKind::kAlternate) ||
+            places[p.place].record.type == PlaceType::kCountry)
+          continue;
+        if (SpellingSkeleton(key).size() >= kMinSkeletonSize) skeletons.emplace_back(SkeletonKey(key), p.place);
+      }
+    for (const auto& [key, place] : skeletons) names.AddKey(key, place, NameKind::kSkeleton);
   }
 
   // Step 7: WordNet flags.

@@ -96,6 +96,8 @@ enum class NameKind : uint8_t {
   kShort,          // a division's name without its generic part ("Avoyelles", "Lower Juba")
   kDemonym,        // "French", "Russians"
   kPostal,         // a two-letter US postal code ("CA"): a place only after "City,"
+  kSkeleton,       // under "~" + the name's spelling skeleton (spelling_skeleton.h): read
+                   // only as a fallback inside a container, never by the finder
 };
 
 struct Posting {

@@ -20,6 +20,7 @@
 #include "geo/gazetteer.h"
 #include "geo/geo_lexicon.h"
 #include "geo/resolver.h"
+#include "geo/spelling_skeleton.h"
 #include "geo/toponym_finder.h"
 #include "text/abbreviations.h"
 
@@ -94,6 +95,45 @@ void Describe(const Gazetteer& g, uint32_t index, FoundPlace* out) {
   m.kind = KindOf(p);
 }
 
+// The place that a name the gazetteer lacks as written ("Dahod district" for GeoNames'
+// Dohad) names by its spelling skeleton inside `container`: without the head words
+// that end the name, the candidates that lie inside the container; of those, a
+// division when a division word ended the name, else the most populous. Inside a
+// country only a single candidate counts. format::kNone when there is none.
+uint32_t PlaceBySkeleton(const Gazetteer& g, const GeoLexicon& lexicon, const Resolver& resolver, const Mention& m,
+                         uint32_t container) {
+  const text::Document& doc = *m.doc;
+  uint32_t first = m.first, end = m.end;
+  bool division_word = false;
+  while (end > first + 1 && (lexicon.Classes(doc.Key(end - 1)) & (kAdminHead | kCityHead | kSubHead))) {
+    division_word |= (lexicon.Classes(doc.Key(end - 1)) & kAdminHead) != 0;
+    --end;
+  }
+  if (doc.Key(first) == "the" && end > first + 1) ++first;
+  std::string key;
+  for (uint32_t k = first; k < end; ++k) {
+    if (k > first) key.push_back(' ');
+    key.append(doc.Key(k));
+  }
+  const bool in_country = g.place(container).type == format::PlaceType::kCountry;
+  if (SpellingSkeleton(key).size() < (in_country ? kMinSkeletonSizeInCountry : kMinSkeletonSize)) return format::kNone;
+  const Gazetteer::Lookup lookup = g.Find(SkeletonKey(key));
+  uint32_t best = format::kNone, count = 0;
+  auto rank = [&](const format::Place& p) {
+    const bool is_division = p.type == format::PlaceType::kAdmin1 || p.type == format::PlaceType::kAdmin2;
+    return std::pair<bool, uint32_t>(is_division == division_word, p.population);
+  };
+  for (const format::Posting& posting : lookup.postings) {
+    if (posting.kind != format::NameKind::kSkeleton || posting.place >= g.place_count() || posting.place == container)
+      continue;
+    const format::Place& p = g.place(posting.place);
+    if (std::isnan(p.lat) || !resolver.Inside(posting.place, container)) continue;
+    ++count;
+    if (best == format::kNone || rank(p) > rank(g.place(best))) best = posting.place;
+  }
+  return in_country && count > 1 ? format::kNone : best;
+}
+
 }  // namespace
 
 void Geocoder::Geoparse(const text::Document& title, const text::Document& body, GeoResult* out) const {
@@ -119,6 +159,15 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     if (!m.accepted) continue;
     if (m.source != MentionSource::kSublocation && m.source != MentionSource::kRegion && picks[i] == format::kNone)
       continue;
+    // A sublocation tied to a container may be a place the gazetteer spells otherwise.
+    if (m.source == MentionSource::kSublocation && m.container >= 0 && mentions[m.container].accepted &&
+        mentions[m.container].source == MentionSource::kName && picks[m.container] != format::kNone) {
+      const uint32_t place = PlaceBySkeleton(g, *impl_->lexicon, *impl_->resolver, m, picks[m.container]);
+      if (place != format::kNone) {
+        mentions[i].source = MentionSource::kName;
+        picks[i] = place;
+      }
+    }
     if (m.source == MentionSource::kName && (m.cues & (kCommonWord | kPersonWord | kGroupWord)) &&
         !(m.cues & (kAfterLocative | kInDateline | kCityCue)) && m.container >= 0 &&
         picks[m.container] != format::kNone && g.place(picks[i]).type == format::PlaceType::kCity &&

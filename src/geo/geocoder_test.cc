@@ -7,6 +7,7 @@
 #include <chrono>
 #include <string>
 
+#include "geo/spelling_skeleton.h"
 #include "text/analyzer.h"
 
 namespace annals::geo {
@@ -202,6 +203,30 @@ TEST(GeoFinder, DivisionWordBetweenANameAndItsContainer) {
   ASSERT_NE(buk, nullptr);
   EXPECT_EQ(buk->mention.kind, PlaceKind::kSublocation);
   EXPECT_EQ(buk->mention.country, "NG");
+}
+
+TEST(GeoFinder, AnotherSpellingInsideTheContainer) {
+  // GeoNames spells the district "Dohad"; news writes "Dahod".
+  auto p = Parse("Workers marched in Dahod district (Gujarat) on Monday.");
+  const FoundPlace* district = p->Find("Dahod district");
+  ASSERT_NE(district, nullptr);
+  EXPECT_EQ(district->mention.kind, PlaceKind::kAdmin2);
+  EXPECT_EQ(district->mention.name, "Dohad");
+  EXPECT_EQ(district->mention.admin1, "Gujarat");
+  // With no container the spelling is not guessed.
+  auto alone = Parse("Workers marched in Dahod district on Monday.");
+  const FoundPlace* guess = alone->Find("Dahod district");
+  EXPECT_TRUE(guess == nullptr || guess->mention.kind != PlaceKind::kAdmin2);
+}
+
+TEST(SpellingSkeleton, SpellingsOfOnePlaceMeet) {
+  EXPECT_EQ(SpellingSkeleton("dahod"), SpellingSkeleton("dohad"));
+  EXPECT_EQ(SpellingSkeleton("tillabery"), SpellingSkeleton("tillaberi"));
+  EXPECT_EQ(SpellingSkeleton("rourkela"), SpellingSkeleton("raurkela"));
+  EXPECT_EQ(SpellingSkeleton("hasakeh"), SpellingSkeleton("hasakah"));
+  EXPECT_EQ(SpellingSkeleton("tillabery"), "talabara");
+  EXPECT_NE(SpellingSkeleton("burdwan"), SpellingSkeleton("bardhaman"));
+  EXPECT_EQ(SkeletonKey("dahod"), "~dad");
 }
 
 TEST(GeoResolver, FranceIsTheCountry) {
