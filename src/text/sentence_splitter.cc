@@ -27,6 +27,13 @@ bool StartsLower(const Document& doc, const Token& t) {
 // (Reuters) -", "Paris (AFP) -" at the start of a line, or a short line of capitals of
 // its own ("PARIS, THE CITY", "LONDON"). Returns the end token (exclusive) of the
 // dateline starting at `first`, or `first`.
+// Lower-case words inside a place's name ("Democratic Republic of Congo", "Bosnia and
+// Herzegovina", "Rio de Janeiro").
+bool IsNameJoiner(std::string_view key) {
+  return key == "of" || key == "and" || key == "de" || key == "do" || key == "da" || key == "del" ||
+         key == "du" || key == "la" || key == "el" || key == "al" || key == "es" || key == "upon";
+}
+
 uint32_t DatelineAt(const Document& doc, uint32_t first) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   uint32_t i = first;
@@ -40,6 +47,8 @@ uint32_t DatelineAt(const Document& doc, uint32_t first) {
     else if (t.Is(kWord) && t.Is(kCapitalized) && (t.Is(kAbbreviation) || i > first)) ++words;
     else if (t.Is(kWord) && t.Is(kCapitalized) && i == first) ++words;
     else if (key == "," && i > first) ++commas;
+    else if (IsNameJoiner(key) && words > 0 && doc.tokens[i - 1].Is(kCapitalized) && i + 1 < n &&
+             same_line(i + 1) && doc.tokens[i + 1].Is(kCapitalized)) {}  // "Republic of Congo"
     else if (t.Is(kNumeric) && commas > 0 && t.end - t.start <= 2 && doc.tokens[i - 1].Is(kCapitalized)) {}
     else break;
     ++i;

@@ -118,6 +118,10 @@ TEST_F(TextSentenceSplitterTest, Datelines) {
       {"Paris (AFP) - Police fired tear gas.", "Paris (AFP) -", "Police fired tear gas."},
       {"NEW YORK -- Stocks rose.", "NEW YORK --", "Stocks rose."},
       {"By Jane Doe\n\nBEIRUT, Lebanon (AP) — Protesters marched.", "BEIRUT, Lebanon (AP) —", "Protesters marched."},
+      {"BUKAVU, Democratic Republic of Congo (Reuters) — Rebels took a town.",
+       "BUKAVU, Democratic Republic of Congo (Reuters) —", "Rebels took a town."},
+      {"MOSTAR, Bosnia and Herzegovina (AP) — Voters queued.", "MOSTAR, Bosnia and Herzegovina (AP) —",
+       "Voters queued."},
   };
   for (const Case& c : cases) {
     const std::vector<std::string> sentences = Split(c.text);
@@ -140,6 +144,7 @@ TEST_F(TextSentenceSplitterTest, NotDatelines) {
       "The UN said the talks would resume.",
       "Police (and soldiers) — all of them — left.",
       "Paris was calm on Thursday.",
+      "Friends of Syria (and others) — a group — met.",
   };
   for (const char* text : texts) {
     Split(text);
