@@ -191,6 +191,24 @@ def main():
             check(err.strip().endswith("annals: read 12, coded 12, skipped 0, events %d" %
                                        sum(len(r["events"]) for r in expected)), f"{name}: summary ({err.strip()})")
 
+        # 3b. Names that say nothing of the format: --input-format html and warc decide.
+        unnamed_page = os.path.join(tmp, articles[0][0] + ".download")
+        with open(unnamed_page, "w", encoding="utf-8") as f:
+            f.write(page(*articles[0][1:]))
+        rc, out, err = run(annals, "--input-format", "html", unnamed_page)
+        got = [json.loads(line) for line in out]
+        check(rc == 0 and len(got) == 1, f"--input-format html: one record ({rc}; {err.strip()})")
+        check(got and got[0]["events"] == expected[0]["events"] and got[0]["title"] == expected[0]["title"],
+              "--input-format html: the page's events and title")
+        unnamed_crawl = os.path.join(tmp, "crawl.bin")
+        with open(unnamed_crawl, "wb") as f:
+            f.write(crawl["crawl.warc.gz"])
+        rc, out, err = run(annals, "--input-format", "warc", unnamed_crawl)
+        check(rc == 0 and [json.loads(line) for line in out] == expected_warc,
+              f"--input-format warc: the records of the pages ({rc}; {err.strip()[-200:]})")
+        rc, out, err = run(annals, "--input-format", "pdf", unnamed_crawl)
+        check(rc != 0 and "input-format" in err, f"--input-format pdf: refused ({rc}; {err.strip()[-200:]})")
+
         # 4. A damaged crawl, gzip per record.
         members = [gzip.compress(r, mtime=0) for r in records]
         offsets = []

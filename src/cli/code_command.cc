@@ -38,6 +38,7 @@
 
 #include "annals/annals.h"
 #include "cli/commands.h"
+#include "cli/input_flags.h"
 #include "cli/progress.h"
 #include "cli/table_formatter.h"
 
@@ -381,8 +382,6 @@ int RunCode(const CodeOptions& options) {
   static const std::map<std::string, OutputFormat> kFormats = {
       {"articles", OutputFormat::kArticles}, {"events", OutputFormat::kEvents},
       {"csv", OutputFormat::kCsv}, {"geojson", OutputFormat::kGeoJson}};
-  static const std::map<std::string, InputFormat> kInputFormats = {
-      {"auto", InputFormat::kAuto}, {"jsonl", InputFormat::kJsonl}, {"txt", InputFormat::kText}};
 
   auto pipeline = Pipeline::Load(PipelineOptions{options.data_dir});
   if (!pipeline.ok()) {
@@ -394,7 +393,7 @@ int RunCode(const CodeOptions& options) {
   const RecordFormatter formatter(table ? OutputFormat::kArticles : kFormats.at(options.format));
   const TableFormatter table_formatter;
   ReaderOptions reader_options;
-  reader_options.format = kInputFormats.at(options.input_format);
+  reader_options.format = InputFormatNamed(options.input_format);
   reader_options.max_article_bytes = options.max_article_bytes;
   const unsigned threads = options.threads > 0 ? options.threads : UsableCores();
   bool streaming = false;
@@ -438,14 +437,12 @@ int RunCode(const CodeOptions& options) {
 void RegisterCode(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<CodeOptions>();
   CLI::App* code = app.add_subcommand("code", "Code articles into event records (one record per article on stdout)");
-  code->add_option("inputs", options->inputs, "Input files (.jsonl, .txt), or - for JSON Lines on stdin")
+  code->add_option("inputs", options->inputs, "Input files (.jsonl, .txt, .html, .warc, .warc.gz), or - for JSON Lines on stdin")
       ->required();
   code->add_option("--format", options->format, "Output: articles, events, csv, geojson or table (for reading)")
       ->check(CLI::IsMember({"articles", "events", "csv", "geojson", "table"}))
       ->capture_default_str();
-  code->add_option("--input-format", options->input_format, "Input format: auto, jsonl or txt")
-      ->check(CLI::IsMember({"auto", "jsonl", "txt"}))
-      ->capture_default_str();
+  AddInputFormatOption(code, &options->input_format);
   code->add_option("--data", options->data_dir, "Folder of compiled resources (default: the build's data/)");
   code->add_option("--threads,-j", options->threads,
                    "Coding threads (default: all cores, here " + std::to_string(UsableCores()) +

@@ -22,6 +22,7 @@
 
 #include "annals/annals.h"
 #include "cli/commands.h"
+#include "cli/input_flags.h"
 #include "cli/progress.h"
 #include "store/recluster.h"
 #include "store/store.h"
@@ -87,8 +88,6 @@ void CodeBatch(const Pipeline& pipeline, unsigned threads, Batch* batch) {
 
 int RunIngest(const IngestOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  static const std::map<std::string, InputFormat> kInputFormats = {
-      {"auto", InputFormat::kAuto}, {"jsonl", InputFormat::kJsonl}, {"txt", InputFormat::kText}};
 
   // Step 1: the store and its dedup settings.
   auto opened = store::Store::Open(options.db, false);
@@ -131,7 +130,7 @@ int RunIngest(const IngestOptions& options) {
   }
   const unsigned threads = options.threads ? options.threads : UsableCores();
   ReaderOptions reader_options;
-  reader_options.format = kInputFormats.at(options.input_format);
+  reader_options.format = InputFormatNamed(options.input_format);
   reader_options.max_article_bytes = options.max_article_bytes;
   uint64_t total_bytes = 0;
   for (const std::string& input : options.inputs) {
@@ -273,11 +272,9 @@ int RunIngest(const IngestOptions& options) {
 void RegisterIngest(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* cmd = app.add_subcommand("ingest", "Code articles and store them in an SQLite database, deduplicated");
-  cmd->add_option("inputs", options->inputs, "Input files (.jsonl, .txt), or - for JSON Lines on stdin");
+  cmd->add_option("inputs", options->inputs, "Input files (.jsonl, .txt, .html, .warc, .warc.gz), or - for JSON Lines on stdin");
   cmd->add_option("--db", options->db, "The database file (created when absent)")->capture_default_str();
-  cmd->add_option("--input-format", options->input_format, "Input format: auto, jsonl or txt")
-      ->check(CLI::IsMember({"auto", "jsonl", "txt"}))
-      ->capture_default_str();
+  AddInputFormatOption(cmd, &options->input_format);
   cmd->add_option("--data", options->data_dir, "Folder of compiled resources (default: the build's data/)");
   cmd->add_option("--threads", options->threads, "Coding threads (0: all usable cores)")->capture_default_str();
   cmd->add_option("--batch", options->batch, "Articles per transaction")

@@ -1,0 +1,30 @@
+#include "cli/input_flags.h"
+
+#include <map>
+
+namespace annals::cli {
+namespace {
+
+const std::map<std::string, InputFormat>& Formats() {
+  static const std::map<std::string, InputFormat> kFormats = {{"auto", InputFormat::kAuto},
+                                                              {"jsonl", InputFormat::kJsonl},
+                                                              {"txt", InputFormat::kText},
+                                                              {"html", InputFormat::kHtml},
+                                                              {"warc", InputFormat::kWarc}};
+  return kFormats;
+}
+
+}  // namespace
+
+void AddInputFormatOption(CLI::App* cmd, std::string* name) {
+  std::vector<std::string> names;
+  for (const auto& [key, format] : Formats()) names.push_back(key);
+  cmd->add_option("--input-format", *name,
+                  "Input format: auto (by file name and first bytes), jsonl, txt, html or warc (.warc or .warc.gz)")
+      ->check(CLI::IsMember(names))
+      ->capture_default_str();
+}
+
+InputFormat InputFormatNamed(const std::string& name) { return Formats().at(name); }
+
+}  // namespace annals::cli

@@ -1,0 +1,23 @@
+// The --input-format flag that `annals code` and `annals ingest` share.
+#ifndef ANNALS_CLI_INPUT_FLAGS_H_
+#define ANNALS_CLI_INPUT_FLAGS_H_
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "annals/annals.h"
+
+namespace annals::cli {
+
+// Adds --input-format to `cmd`, writing the name typed into `*name` (default "auto":
+// the reader decides by the file's name and first bytes). CLI11 refuses any name
+// InputFormatNamed does not know.
+void AddInputFormatOption(CLI::App* cmd, std::string* name);
+
+// The format of a name accepted by the option: auto, jsonl, txt, html or warc.
+InputFormat InputFormatNamed(const std::string& name);
+
+}  // namespace annals::cli
+
+#endif  // ANNALS_CLI_INPUT_FLAGS_H_
