@@ -41,6 +41,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -48,6 +49,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -232,6 +234,27 @@ Feature FeatureOf(const City& c) {
   if (f == "PPLA4" || f == "PPLA5") return Feature::kAdmin4Seat;
   if (f == "PPLX" || f == "PPLL") return Feature::kSection;
   return Feature::kPopulated;
+}
+
+// In countries whose place names are Arabic, the name after its article ("Ad
+// Darbasiyah", "At Tuhayta", "Al-Bab"): news often drops the article, so the rest is
+// an alternate name when it is a capitalised word of four letters or more. Empty
+// when `name` has no such article.
+std::string WithoutArabicArticle(std::string_view name, std::string_view country) {
+  static const std::set<std::string_view> kArabicCountries = {
+      "AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA", "MR",
+      "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE"};
+  if (!kArabicCountries.contains(country)) return {};
+  for (const std::string_view article : {"Al ", "Al-", "al-", "Ad ", "Ad-", "Adh ", "Ar ", "Ar-", "As ", "As-", "Ash ",
+                                         "Ash-", "At ", "At-", "Ath ", "Az ", "Az-", "An ", "An-", "Aş ", "Aḑ ",
+                                         "Aţ ", "Az̧ "}) {
+    if (!name.starts_with(article)) continue;
+    const std::string_view rest = name.substr(article.size());
+    const unsigned char first = static_cast<unsigned char>(rest.empty() ? 0 : rest[0]);
+    const bool capitalised = first >= 0x80 || std::isupper(first);  // a letter with a mark counts
+    return rest.size() >= 4 && capitalised ? std::string(rest) : std::string();
+  }
+  return {};
 }
 
 struct BuildPlace {
@@ -611,6 +634,12 @@ int Run(int argc, char** argv) {
     names.Add(p.name, i, NameKind::kOfficial);
     if (!p.other_name.empty() && names.Key(p.other_name) != names.Key(p.name))
       names.Add(p.other_name, i, NameKind::kAlternate);
+    if (p.record.country != format::kNoCountry) {
+      const std::string_view cc(countries[p.record.country].alpha2, 2);
+      for (const std::string& name : {p.name, p.other_name})
+        if (const std::string rest = WithoutArabicArticle(name, cc); !rest.empty())
+          names.Add(rest, i, NameKind::kAlternate);
+    }
     if (p.record.type != PlaceType::kCity) {
       const std::string short_name = ShortName(p.name, p.record.type, parts);
       if (!short_name.empty()) names.Add(short_name, i, NameKind::kShort);

@@ -187,6 +187,22 @@ TEST(GeoFinder, TheEndOfALongerNameIsNoPlace) {
   EXPECT_EQ(dali->mention.country, "YE");
 }
 
+TEST(GeoFinder, TheArabicArticleIsOptional) {
+  // GeoNames' "Ad Darbāsīyah" (Syria) and "At Tuḩaytā’" (Yemen), named without the article.
+  auto p = Parse("Clashes near Darbasiyah in al-Hasakeh; in Yemen, shells hit Tuhayta.");
+  const FoundPlace* town = p->Find("Darbasiyah");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->mention.country, "SY");
+  EXPECT_EQ(town->mention.kind, PlaceKind::kCity);
+  const FoundPlace* yemeni = p->Find("Tuhayta");
+  ASSERT_NE(yemeni, nullptr);
+  EXPECT_EQ(yemeni->mention.country, "YE");
+  // Only where names are Arabic: "Alto" is not Bolivia's "El Alto".
+  auto q = Parse("Protesters marched in Alto on Sunday.");
+  const FoundPlace* alto = q->Find("Alto");
+  EXPECT_TRUE(alto == nullptr || alto->mention.country != "BO");
+}
+
 TEST(GeoFinder, TransliterationMarksAreOptional) {
   for (const char* spelling : {"Taizz", "Ta'izz"}) {
     auto p = Parse(std::string("Shelling hit ") + spelling + " overnight.");
