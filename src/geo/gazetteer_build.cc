@@ -237,8 +237,9 @@ Feature FeatureOf(const City& c) {
 }
 
 // In countries whose place names are Arabic, the name after its article ("Ad
-// Darbasiyah", "At Tuhayta", "Al-Bab"): news often drops the article, so the rest is
-// an alternate name when it is a capitalised word of four letters or more. Empty
+// Darbasiyah", "At Tuhayta", "Al-Bab"): news often drops the article, so the rest of a
+// town's name is an alternate name when it is a capitalised word of four letters or
+// more (not of divisions: "Al Khalil" governorate would take "Ahmad Khalil"). Empty
 // when `name` has no such article.
 std::string WithoutArabicArticle(std::string_view name, std::string_view country) {
   static const std::set<std::string_view> kArabicCountries = {
@@ -634,7 +635,7 @@ int Run(int argc, char** argv) {
     names.Add(p.name, i, NameKind::kOfficial);
     if (!p.other_name.empty() && names.Key(p.other_name) != names.Key(p.name))
       names.Add(p.other_name, i, NameKind::kAlternate);
-    if (p.record.country != format::kNoCountry) {
+    if (p.record.type == PlaceType::kCity && p.record.country != format::kNoCountry) {
       const std::string_view cc(countries[p.record.country].alpha2, 2);
       for (const std::string& name : {p.name, p.other_name})
         if (const std::string rest = WithoutArabicArticle(name, cc); !rest.empty())

@@ -197,6 +197,8 @@ TEST(GeoFinder, TheArabicArticleIsOptional) {
   const FoundPlace* yemeni = p->Find("Tuhayta");
   ASSERT_NE(yemeni, nullptr);
   EXPECT_EQ(yemeni->mention.country, "YE");
+  // Only towns: "Khalil" is a man's name, not the governorate of Al Khalil.
+  EXPECT_EQ(Parse("\"It was terrible,\" said Ahmad Khalil, a vendor.")->Find("Khalil"), nullptr);
   // Only where names are Arabic: "Alto" is not Bolivia's "El Alto".
   auto q = Parse("Protesters marched in Alto on Sunday.");
   const FoundPlace* alto = q->Find("Alto");
