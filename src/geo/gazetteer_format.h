@@ -25,7 +25,7 @@
 namespace annals::geo::format {
 
 inline constexpr char kMagic[8] = {'A', 'N', 'G', 'A', 'Z', 'E', 'T', '1'};
-inline constexpr uint32_t kVersion = 3;
+inline constexpr uint32_t kVersion = 4;
 inline constexpr uint32_t kNone = 0xFFFFFFFFu;
 
 struct Header {
@@ -74,7 +74,9 @@ struct Place {
   uint16_t country;      // country index; kNoCountry when unknown
   PlaceType type;
   Feature feature;
-  uint32_t reserved;
+  uint32_t seat;         // a division's seat: Place index of its most populous PPLA (admin1)
+                         // or PPLA2 (admin2) city; kNone for cities, countries and
+                         // divisions whose seat the data lacks
 };
 static_assert(sizeof(Place) == 40);
 inline constexpr uint16_t kNoCountry = 0xFFFF;

@@ -92,6 +92,13 @@ void Describe(const Gazetteer& g, uint32_t index, FoundPlace* out) {
   if (p.type == format::PlaceType::kAdmin2) out->admin2_code = std::string(g.Code(p));
   else if (p.admin2 < g.place_count()) out->admin2_code = std::string(g.Code(g.place(p.admin2)));
   out->population = p.population;
+  out->seat.reset();
+  if (p.seat < g.place_count()) {
+    const format::Place& seat = g.place(p.seat);
+    if (!std::isnan(seat.lat) && !std::isnan(seat.lon))
+      out->seat = {std::round(static_cast<double>(seat.lat) * 1e5) / 1e5,
+                   std::round(static_cast<double>(seat.lon) * 1e5) / 1e5};
+  }
   m.kind = KindOf(p);
 }
 

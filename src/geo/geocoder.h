@@ -27,6 +27,9 @@ struct FoundPlace {
   std::string admin1_code;      // GeoNames admin1 code within the country ("32"); may be empty
   std::string admin2_code;      // GeoNames admin2 code; may be empty
   int64_t population = 0;
+  // A division's seat (its capital city: gazetteer_format.h Place::seat), as (lat, lon);
+  // absent for cities, countries and divisions whose seat the gazetteer lacks.
+  std::optional<std::pair<double, double>> seat;
   // For a sublocation ("the Turquerie Zone"): index in GeoResult::places of the
   // city the text ties it to; -1 otherwise.
   int parent = -1;
