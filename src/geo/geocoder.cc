@@ -226,7 +226,14 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
       // Other places of the article in the inner's and in the container's country.
       const int inner_votes = places_per_country[inner.country] - 1;
       const int outer_votes = places_per_country[outer.country] - 1;
-      if (inner.country != outer.country && outer.type != format::PlaceType::kCountry &&
+      // A first-level division or a city of 100,000 is the likelier reading against a
+      // second-level division of another country ("Bara in Idleb": Syria's Idlib, not
+      // Sudan's Bara district).
+      const bool outer_prominent = outer.type == format::PlaceType::kAdmin1 ||
+                                   (outer.type == format::PlaceType::kCity && outer.population >= 100000);
+      const bool inner_weaker =
+          inner.type == format::PlaceType::kAdmin2 && outer_prominent && inner_votes <= outer_votes;
+      if (inner.country != outer.country && outer.type != format::PlaceType::kCountry && !inner_weaker &&
           (inner.type != format::PlaceType::kCity || inner_votes > outer_votes)) {
         FoundPlace& c = out->places[place_of[m.container]];
         c.mention = PlaceMention{c.mention.mention, c.mention.span};
@@ -238,8 +245,10 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
       }
     }
     out->places[place_of[i]].container = place_of[m.container];
-    if (m.source == MentionSource::kName && g.place(picks[i]).type == format::PlaceType::kCity &&
-        g.place(picks[i]).population < 100000 &&
+    if (m.source == MentionSource::kName &&
+        ((g.place(picks[i]).type == format::PlaceType::kCity && g.place(picks[i]).population < 100000) ||
+         (g.place(picks[i]).type == format::PlaceType::kAdmin2 &&
+          g.place(picks[i]).country != g.place(picks[m.container]).country)) &&
         !impl_->resolver->Inside(picks[i], picks[m.container]) &&
         g.place(picks[m.container]).type != format::PlaceType::kCountry) {
       FoundPlace& f = out->places[place_of[i]];

@@ -205,6 +205,30 @@ TEST(GeoFinder, TheArabicArticleIsOptional) {
   EXPECT_TRUE(alto == nullptr || alto->mention.country != "BO");
 }
 
+TEST(GeoFinder, AnArticleBeforeAHyphenIsNoPlace) {
+  // "Al" of "Al-Abd" is neither Alabama nor Norway's Ål.
+  auto p = Parse("An IED exploded in Bir Al-Abd (Bir Al-Abd, North Sinai).");
+  EXPECT_EQ(p->Find("Al"), nullptr);
+  const FoundPlace* sinai = p->Find("North Sinai");
+  ASSERT_NE(sinai, nullptr);
+  EXPECT_EQ(sinai->mention.country, "EG");
+}
+
+TEST(GeoFinder, AFirstLevelContainerOutweighsAForeignDistrict) {
+  // No Bara in the gazetteer's Syria; Sudan's Bara district is the wrong reading.
+  auto p = Parse("Regime forces shelled Bara in Idleb using artillery fire.");
+  const FoundPlace* bara = p->Find("Bara");
+  ASSERT_NE(bara, nullptr);
+  EXPECT_EQ(bara->mention.kind, PlaceKind::kSublocation);
+  EXPECT_EQ(bara->mention.country, "SY");
+  // Cameroon's regions by their French names, as ACLED writes them.
+  auto q = Parse("A soldier was killed in Mamfe town (Manyu, Sud-Ouest).");
+  const FoundPlace* mamfe = q->Find("Mamfe");
+  ASSERT_NE(mamfe, nullptr);
+  EXPECT_EQ(mamfe->mention.country, "CM");
+  EXPECT_EQ(mamfe->mention.kind, PlaceKind::kCity);
+}
+
 TEST(GeoFinder, TransliterationMarksAreOptional) {
   for (const char* spelling : {"Taizz", "Ta'izz"}) {
     auto p = Parse(std::string("Shelling hit ") + spelling + " overnight.");

@@ -473,10 +473,17 @@ void ToponymFinder::FindParts(const text::Document& doc, uint32_t i, std::vector
     const Gazetteer::Lookup lookup = gazetteer_.Find(part_key);
     if (lookup.postings.empty() || (lookup.flags & format::kCommonWord)) continue;
     if (lexicon_.Classes(part_key) & kQualifier) continue;
+    // "Al-Abd", "Ad-Dali": an article or another word that begins names, before the rest
+    // of its name, is no place of its own (Norway's Ål).
+    if (part_start == 0 && end < surface.size() &&
+        (part_key == "al" || part_key == "el" || (lexicon_.Classes(part_key) & kNamePrefix)))
+      continue;
     bool all_demonym = true, alias = false, weak = true;
     for (const format::Posting& p : lookup.postings) {
       all_demonym &= p.kind == format::NameKind::kDemonym;
-      alias |= p.kind != format::NameKind::kOfficial && p.kind != format::NameKind::kShort;
+      // A postal code is a place only after "City,": "Al" of "Al-Abd" is no Alabama.
+      alias |= p.kind != format::NameKind::kOfficial && p.kind != format::NameKind::kShort &&
+               p.kind != format::NameKind::kPostal;
       weak &= p.kind == format::NameKind::kShort || p.kind == format::NameKind::kPostal;
     }
     if (weak) continue;
