@@ -205,6 +205,20 @@ TEST(GeoFinder, TheArabicArticleIsOptional) {
   EXPECT_TRUE(alto == nullptr || alto->mention.country != "BO");
 }
 
+TEST(GeoFinder, AWordThatBeginsNamesIsNoPlaceBeforeOne) {
+  // "Ras" (a town in India) of "Ras al Ain", "Abu" (Mount Abu's town) of "Abu Saida",
+  // even when the rest is a known place (Saida, Lebanon).
+  auto p = Parse("Rebels looted crops in rural Ras al Ain; gunmen hit the outskirts of Abu Saida in Diyala.");
+  EXPECT_EQ(p->Find("Ras"), nullptr);
+  EXPECT_EQ(p->Find("Abu"), nullptr);
+  ASSERT_NE(p->Find("Diyala"), nullptr);
+  EXPECT_EQ(p->Find("Diyala")->mention.country, "IQ");
+  // A whole name that begins with one is found as usual.
+  auto q = Parse("Protesters gathered in Abu Dhabi and Ras Tanura.");
+  ASSERT_NE(q->Find("Ras Tanura"), nullptr);
+  EXPECT_EQ(q->Find("Ras Tanura")->mention.country, "SA");
+}
+
 TEST(GeoFinder, AnArticleBeforeAHyphenIsNoPlace) {
   // "Al" of "Al-Abd" is neither Alabama nor Norway's Ål.
   auto p = Parse("An IED exploded in Bir Al-Abd (Bir Al-Abd, North Sinai).");

@@ -419,7 +419,9 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
             (gazetteer_.place(p.place).type <= format::PlaceType::kAdmin1 ||
              gazetteer_.place(p.place).population >= 100000))
           next_place = true;
-      if (!next_place && lexicon_.Classes(nk) == 0) {
+      // A word that begins names ("Ras al Ain", "Abu Saida") begins this one, whatever follows.
+      if ((lexicon_.Classes(doc.Key(t)) & kNamePrefix) && !t.Is(text::kAllCaps)) cues |= kFollowedByName;
+      else if (!next_place && lexicon_.Classes(nk) == 0) {
         // An English word capitalised inside a sentence is part of a name too ("Merrill
         // Lynch"), unless the name ends in an organisation's head ("Dublin Arts Council").
         bool head = false;
