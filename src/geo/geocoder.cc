@@ -263,7 +263,7 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     const int pi = place_of[mi];
     if (pi < 0 || mentions[mi].source != MentionSource::kName) return false;
     const PlaceKind k = out->places[pi].mention.kind;
-    return k == PlaceKind::kCity || k == PlaceKind::kAdmin2;
+    return (k == PlaceKind::kCity || k == PlaceKind::kAdmin2) && out->places[pi].mention.lat.has_value();
   };
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
@@ -271,6 +271,12 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     int parent = -1;
     if (m.container >= 0 && place_of[m.container] >= 0 && mentions[m.container].source == MentionSource::kName)
       parent = m.container;
+    // A container the gazetteer has no coordinates for ("Twic County", a division with
+    // no town in the data) hands over to its own container ("(Jonglei state)").
+    while (parent >= 0 && !out->places[place_of[parent]].mention.lat) {
+      const int up = mentions[parent].container;
+      parent = up >= 0 && place_of[up] >= 0 && mentions[up].source == MentionSource::kName ? up : -1;
+    }
     if (demoted[i] && parent < 0) continue;
     for (int k = static_cast<int>(i) - 1; parent < 0 && k >= 0; --k)  // same sentence, before
       if (mentions[k].doc == m.doc && mentions[k].sentence == m.sentence && is_city(k)) parent = k;

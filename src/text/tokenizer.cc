@@ -139,6 +139,29 @@ std::string_view PunctKey(int32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// Latin letters that are not a base letter with a mark, so that stripping marks keeps
+// them, written as English news writes them: "Diyarbakır" is "Diyarbakir", "Łódź"
+// "Lodz", "Tromsø" "Tromso", "Đà Nẵng" "Da Nang". Empty for every other code point.
+std::string_view LatinLetterFold(int32_t cp) {
+  switch (cp) {
+    case 0x0131: return "i";   // dotless i
+    case 0x0142: return "l";   // l with stroke
+    case 0x00F8: return "o";   // o with stroke
+    case 0x0111: return "d";   // d with stroke
+    case 0x00F0: return "d";   // eth
+    case 0x00FE: return "th";  // thorn
+    case 0x00E6: return "ae";
+    case 0x0153: return "oe";
+    case 0x0127: return "h";   // h with stroke
+    case 0x0167: return "t";   // t with stroke
+    default: return {};
+  }
+}
+
+}  // namespace
+
 void AppendKey(std::string_view surface, std::string* out) {
   bool ascii = true;
   for (unsigned char c : surface) ascii &= c < 0x80;
@@ -172,6 +195,7 @@ void AppendKey(std::string_view surface, std::string* out) {
     const CodePoint cp = Decode(mapped, pos);
     if (cp.value == 0x2019 || cp.value == 0x2018) out->push_back('\'');
     else if (cp.value == 0x2010 || cp.value == 0x2011) out->push_back('-');
+    else if (const std::string_view latin = LatinLetterFold(cp.value); !latin.empty()) out->append(latin);
     else out->append(mapped.substr(pos, cp.size));
     pos += cp.size ? cp.size : 1;
   }

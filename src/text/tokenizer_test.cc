@@ -160,6 +160,9 @@ TEST_F(TextTokenizerTest, UnicodeSpacesAccentsAndFormatCharacters) {
   // No-break spaces separate; keys fold accents and case.
   EXPECT_EQ(Surfaces("15\u00a0000 in\u202fBriançon"), (V{"15", "000", "in", "Briançon"}));
   EXPECT_EQ(Keys("ÉCOLE Briançon São"), (V{"ecole", "briancon", "sao"}));
+  // Letters that are no base letter with a mark fold as English news writes them.
+  EXPECT_EQ(Keys("Diyarbakır Łódź Tromsø Đà Þingvellir Ærø"),
+            (V{"diyarbakir", "lodz", "tromso", "da", "thingvellir", "aero"}));
   Run("ÉCOLE Briançon");
   EXPECT_TRUE(doc_.tokens[0].Is(kAllCaps));
   EXPECT_TRUE(doc_.tokens[0].Is(kCapitalized));
