@@ -244,16 +244,18 @@ Feature FeatureOf(const City& c) {
   return Feature::kPopulated;
 }
 
-// In countries whose place names are Arabic, the name after its article ("Ad
-// Darbasiyah", "At Tuhayta", "Al-Bab"): news often drops the article, so the rest of a
-// town's name is an alternate name when it is a capitalised word of four letters or
-// more (not of divisions: "Al Khalil" governorate would take "Ahmad Khalil"). Empty
-// when `name` has no such article.
-std::string WithoutArabicArticle(std::string_view name, std::string_view country) {
+// In countries whose place names are Arabic, the other spellings news uses for a
+// town's name: without its article ("Ad Darbasiyah" as "Darbasiyah", "At Tuhayta",
+// "Al-Bab"), when the rest is a capitalised word of four letters or more (not for
+// divisions: "Al Khalil" governorate would take "Ahmad Khalil"); and a final "-ah"
+// written "-a" ("Ad Diwaniyah" as "Diwaniya", "Ar Rutbah" as "Ar Rutba"). Empty
+// elsewhere.
+std::vector<std::string> ArabicSpellings(std::string_view name, std::string_view country) {
   static const std::set<std::string_view> kArabicCountries = {
       "AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA", "MR",
       "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE"};
-  if (!kArabicCountries.contains(country)) return {};
+  std::vector<std::string> out;
+  if (!kArabicCountries.contains(country)) return out;
   for (const std::string_view article : {"Al ", "Al-", "al-", "Ad ", "Ad-", "Adh ", "Ar ", "Ar-", "As ", "As-", "Ash ",
                                          "Ash-", "At ", "At-", "Ath ", "Az ", "Az-", "An ", "An-", "Aş ", "Aḑ ",
                                          "Aţ ", "Az̧ "}) {
@@ -261,9 +263,14 @@ std::string WithoutArabicArticle(std::string_view name, std::string_view country
     const std::string_view rest = name.substr(article.size());
     const unsigned char first = static_cast<unsigned char>(rest.empty() ? 0 : rest[0]);
     const bool capitalised = first >= 0x80 || std::isupper(first);  // a letter with a mark counts
-    return rest.size() >= 4 && capitalised ? std::string(rest) : std::string();
+    if (rest.size() >= 4 && capitalised) out.emplace_back(rest);
+    break;
   }
-  return {};
+  for (size_t i = 0, forms = out.size(); i <= forms; ++i) {
+    const std::string_view form = i < forms ? std::string_view(out[i]) : name;
+    if (form.size() > 5 && form.ends_with("ah")) out.emplace_back(form.substr(0, form.size() - 1));
+  }
+  return out;
 }
 
 struct BuildPlace {
@@ -612,7 +619,9 @@ int Run(int argc, char** argv) {
     SetCentre(&places[i]);
   }
   // A division with no city of its own takes the coordinates of the biggest city of
-  // its name in its first-level division (usually its seat), else stays without.
+  // its name in its first-level division (usually its seat), else those of its
+  // first-level division's seat (ACLED's rule when nothing closer is known), else of
+  // its first-level division's centre, else stays without.
   {
     std::unordered_map<std::string, uint32_t> city_by_name;  // "admin1 index:name" -> city
     for (uint32_t i = first_city; i < places.size(); ++i) {
@@ -626,9 +635,14 @@ int Run(int argc, char** argv) {
       if (p.record.type != PlaceType::kAdmin2 || !std::isnan(p.record.lat) || p.record.admin1 == format::kNone) continue;
       std::string name = p.name;
       auto it = city_by_name.find(std::to_string(p.record.admin1) + ":" + name);
-      if (it == city_by_name.end()) continue;
-      p.record.lat = places[it->second].record.lat;
-      p.record.lon = places[it->second].record.lon;
+      const BuildPlace& admin1 = places[p.record.admin1];
+      const format::Place* from = it != city_by_name.end()     ? &places[it->second].record
+                                  : admin1.seat.first >= 0      ? &places[admin1.seat.second].record
+                                  : !std::isnan(admin1.record.lat) ? &admin1.record
+                                                                   : nullptr;
+      if (!from) continue;
+      p.record.lat = from->lat;
+      p.record.lon = from->lon;
     }
   }
 
@@ -662,8 +676,7 @@ int Run(int argc, char** argv) {
     if (p.record.type == PlaceType::kCity && p.record.country != format::kNoCountry) {
       const std::string_view cc(countries[p.record.country].alpha2, 2);
       for (const std::string& name : {p.name, p.other_name})
-        if (const std::string rest = WithoutArabicArticle(name, cc); !rest.empty())
-          names.Add(rest, i, NameKind::kAlternate);
+        for (const std::string& spelling : ArabicSpellings(name, cc)) names.Add(spelling, i, NameKind::kAlternate);
     }
     if (p.record.type != PlaceType::kCity) {
       const std::string short_name = ShortName(p.name, p.record.type, parts);

@@ -258,6 +258,35 @@ TEST(GeoFinder, DivisionsRecodedByGeoNamesKeepTheirTowns) {
     if (f.mention.kind == PlaceKind::kSublocation) EXPECT_TRUE(f.mention.lat.has_value()) << f.mention.mention;
 }
 
+TEST(GeoFinder, ArabicFinalAhIsOptional) {
+  // GeoNames' "Ad Dīwānīyah" and "Ar Ruţbah" as news writes them.
+  auto p = Parse("Protesters in Diwaniya city marched; an IED exploded north of Ar Rutba district.");
+  ASSERT_NE(p->Find("Diwaniya"), nullptr);
+  EXPECT_EQ(p->Find("Diwaniya")->mention.country, "IQ");
+  ASSERT_NE(p->Find("Ar Rutba"), nullptr);
+  EXPECT_EQ(p->Find("Ar Rutba")->mention.country, "IQ");
+}
+
+TEST(GeoFinder, DutchProvincesByTheirDutchNames) {
+  // Not Suriname's Noord district and the Netherlands as "Holland".
+  auto p = Parse("Activists occupied a lounge at the airport in Schiphol (Noord-Holland).");
+  const FoundPlace* province = p->Find("Noord-Holland");
+  ASSERT_NE(province, nullptr);
+  EXPECT_EQ(province->mention.kind, PlaceKind::kAdmin1);
+  EXPECT_EQ(province->mention.country, "NL");
+  EXPECT_EQ(p->Find("Noord"), nullptr);
+}
+
+TEST(GeoFinder, ADivisionWithoutTownsStandsAtItsProvincesSeat) {
+  // Algeria's communes are second-level divisions the town list often lacks.
+  auto p = Parse("Residents blocked the road in Hassi Mameche (Hassi Mameche).");
+  const FoundPlace* commune = p->Find("Hassi Mameche");
+  ASSERT_NE(commune, nullptr);
+  EXPECT_EQ(commune->mention.country, "DZ");
+  ASSERT_TRUE(commune->mention.lat.has_value());
+  EXPECT_NEAR(*commune->mention.lat, 35.93, 0.1);  // Mostaganem, the province's seat
+}
+
 TEST(GeoFinder, TransliterationMarksAreOptional) {
   for (const char* spelling : {"Taizz", "Ta'izz"}) {
     auto p = Parse(std::string("Shelling hit ") + spelling + " overnight.");
