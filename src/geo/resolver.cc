@@ -70,7 +70,8 @@ float Prior(const Place& p, bool independent) {
     case PlaceType::kAdmin1:
       return 3.5f + 0.65f * pop;
     case PlaceType::kAdmin2:
-      return 3.5f + 0.3f * pop;
+      // With no town in the data it stands at its province's seat: a weak reading.
+      return p.population == 0 ? 2.5f : 3.5f + 0.3f * pop;
     case PlaceType::kCity:
       break;
   }
