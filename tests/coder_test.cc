@@ -139,6 +139,16 @@ TEST_F(CoderTest, AnEventInADivisionStandsAtItsSeat) {
   EXPECT_GT(std::abs(*state->lat - 13.09) + std::abs(*state->lon - 80.28), 0.5);
 }
 
+TEST_F(CoderTest, AMarchFromAPlaceInATownIsInThatTown) {
+  // The plaza is where the march set out from; its town, not a place the slogan names.
+  const ArticleRecord r =
+      Code("A crowd staged a \"Solidarity with Kenosha\" march from Cesar Chavez Plaza in Sacramento (California).");
+  const Event* march = Primary(r);
+  ASSERT_NE(march, nullptr);
+  ASSERT_TRUE(march->location.has_value());
+  EXPECT_EQ(march->location->name, "Sacramento");
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

@@ -33,6 +33,14 @@ bool Resolved(const geo::FoundPlace& place) {
 }
 
 // The places of a sentence that can locate an event, best first.
+// Whether the word before `place` is one of `words` ("from": where something came from).
+bool PrecededBy(const text::Document& doc, const geo::FoundPlace& place,
+                std::initializer_list<std::string_view> words) {
+  if (place.first_token == 0) return false;
+  const std::string_view prev = doc.Key(place.first_token - 1);
+  return std::find(words.begin(), words.end(), prev) != words.end();
+}
+
 std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t sentence, uint32_t trigger) {
   const text::Document& doc = *ctx.View(field).doc;
   const std::span<const int> here = ctx.View(field).analysis->PlacesOf(sentence);
@@ -44,12 +52,13 @@ std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t s
     if (score == 0) continue;
     // "X (Admin2, Admin1)" and "City, State": the situated place is where it happened.
     if (place.container >= 0) score += 50;
+    // A place the text situates inside this one is where it happened, unless it is
+    // where something came from ("a march from Cesar Chavez Plaza in Sacramento").
     for (const int q : here)
-      if (ctx.geo.places[static_cast<size_t>(q)].container == p) score -= 150;
-    if (place.first_token > 0) {
-      const std::string_view prev = doc.Key(place.first_token - 1);
-      if (prev == "from" || prev == "to" || prev == "toward" || prev == "towards") score -= 250;  // origin or goal
-    }
+      if (ctx.geo.places[static_cast<size_t>(q)].container == p &&
+          !PrecededBy(doc, ctx.geo.places[static_cast<size_t>(q)], {"from"}))
+        score -= 150;
+    if (PrecededBy(doc, place, {"from", "to", "toward", "towards"})) score -= 250;  // origin or goal
     // A country's name before a common noun describes it ("the US dollar", "an Iran
     // deal"); it does not say where something happened.
     if (place.mention.kind == PlaceKind::kCountry && place.end_token < doc.tokens.size() &&

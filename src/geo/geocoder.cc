@@ -246,7 +246,8 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     }
     out->places[place_of[i]].container = place_of[m.container];
     if (m.source == MentionSource::kName &&
-        ((g.place(picks[i]).type == format::PlaceType::kCity && g.place(picks[i]).population < 100000) ||
+        ((g.place(picks[i]).type == format::PlaceType::kCity &&
+          (g.place(picks[i]).population < 100000 || (m.cues & kInsideTown))) ||
          (g.place(picks[i]).type == format::PlaceType::kAdmin2 &&
           g.place(picks[i]).country != g.place(picks[m.container]).country)) &&
         !impl_->resolver->Inside(picks[i], picks[m.container]) &&

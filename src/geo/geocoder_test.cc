@@ -287,6 +287,24 @@ TEST(GeoFinder, ADivisionWithoutTownsStandsAtItsProvincesSeat) {
   EXPECT_NEAR(*commune->mention.lat, 35.93, 0.1);  // Mostaganem, the province's seat
 }
 
+TEST(GeoFinder, APlaceInsideATownIsInThatTown) {
+  // "Ilya" (Belarus) and "Pilsen" (Czechia, 170,000 people) name places inside the
+  // town the text puts them in.
+  auto p = Parse("Rioters damaged a bank at the Ilya intersection in Sidon on Tuesday.");
+  ASSERT_NE(p->Find("Ilya"), nullptr);
+  EXPECT_EQ(p->Find("Ilya")->mention.kind, PlaceKind::kSublocation);
+  EXPECT_EQ(p->Find("Ilya")->mention.country, "LB");
+  auto q = Parse("Residents gathered in the Pilsen neighborhood in Chicago (Illinois) to protest.");
+  ASSERT_NE(q->Find("Pilsen"), nullptr);
+  EXPECT_EQ(q->Find("Pilsen")->mention.country, "US");
+  // A name the gazetteer lacks takes the town after its "in", not an earlier place.
+  auto r = Parse("Students marched from Carroll Park to the Chevron refinery in Richmond (California).");
+  const FoundPlace* refinery = r->Find("Chevron refinery");
+  ASSERT_NE(refinery, nullptr);
+  ASSERT_GE(refinery->parent, 0);
+  EXPECT_EQ(r->result.places[refinery->parent].mention.mention, "Richmond");
+}
+
 TEST(GeoFinder, TransliterationMarksAreOptional) {
   for (const char* spelling : {"Taizz", "Ta'izz"}) {
     auto p = Parse(std::string("Shelling hit ") + spelling + " overnight.");

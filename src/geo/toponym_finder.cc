@@ -543,12 +543,15 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
     if (e + 1 >= n || m.source == MentionSource::kDemonym) continue;
     // "Tuban district (Lahij)", "Maturin municipality, Monagas", "Damboa LGA (Borno)": a
     // generic head may stand between a name and its container.
+    bool sub_head = false;  // a word for a place inside a town stands after the name
     if (doc.tokens[e].Is(text::kWord) &&
         (((lexicon_.Classes(doc.Key(e)) & (kAdminHead | kCityHead | kSubHead)) &&
           (!doc.tokens[e].Is(text::kCapitalized) || doc.tokens[e].Is(text::kAllCaps))) ||
          (lexicon_.Classes(doc.Key(e)) & kOrgHead)) &&
-        e + 2 < n && m.source == MentionSource::kName)
+        e + 2 < n && m.source == MentionSource::kName) {
+      sub_head = (lexicon_.Classes(doc.Key(e)) & kSubHead) && !doc.tokens[e].Is(text::kCapitalized);
       ++e;
+    }
     const std::string_view after = doc.Key(e);
     const bool next_adjacent = a + 1 < ms.size() && ms[a + 1].first == e + 1 && ms[a + 1].sentence == m.sentence;
     if (after == "(" && next_adjacent) {
@@ -577,14 +580,25 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       continue;
     }
     // "Al Bab in Aleppo", "Jaghuri district in Ghazni": a division after "in" holds
-    // the place before it (a country's name before "in" is no such place).
+    // the place before it (a country's name before "in" is no such place); so does a
+    // town after "X intersection in" ("the Ilya intersection in Sidon"), and a town after
+    // a name the gazetteer lacks ("the Chevron refinery in Richmond").
+    if (after == "in" && m.source == MentionSource::kSublocation && a + 1 < ms.size() &&
+        ms[a + 1].first == e + 1 && ms[a + 1].sentence == m.sentence && ms[a + 1].source == MentionSource::kName) {
+      link(a, a + 1);
+      continue;
+    }
     if (after == "in" && a + 1 < ms.size() && ms[a + 1].first == e + 1 && ms[a + 1].sentence == m.sentence &&
-        has_division(ms[a + 1]) && m.source == MentionSource::kName) {
+        (has_division(ms[a + 1]) || (sub_head && ms[a + 1].source == MentionSource::kName)) &&
+        m.source == MentionSource::kName) {
       bool all_countries = true;
       for (const format::Posting& p : m.postings)
         all_countries &= p.place < gazetteer_.place_count() &&
                          gazetteer_.place(p.place).type == format::PlaceType::kCountry;
-      if (!all_countries) link(a, a + 1);
+      if (!all_countries) {
+        link(a, a + 1);
+        if (sub_head && ms[a].container == static_cast<int>(a + 1)) ms[a].cues |= kInsideTown;
+      }
       continue;
     }
     if (after != ",") continue;

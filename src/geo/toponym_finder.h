@@ -37,6 +37,7 @@ enum Cue : uint32_t {
   kAfterUnknownName = 1u << 18,  // after a capitalised word that is no place ("Imelda Staunton")
   kGroupWord = 1u << 19,      // the key also names a group ("Taliban"): a place only when placed
   kInLongerName = 1u << 20,   // after a name prefix or "X al": "Dali" of "Ad Dali", "Arab" of "Ain al Arab"
+  kInsideTown = 1u << 21,     // "X neighborhood in Town": a place inside its container town
 };
 
 // kRegion: a region or continent named in data/geo/regions.tsv ("Middle East"): kept
