@@ -270,6 +270,31 @@ std::vector<std::string> ArabicSpellings(std::string_view name, std::string_view
     const std::string_view form = i < forms ? std::string_view(out[i]) : name;
     if (form.size() > 5 && form.ends_with("ah")) out.emplace_back(form.substr(0, form.size() - 1));
   }
+  // Words that news transliterates otherwise: "Ra’s al ‘Ayn" is "Ras al Ain", "Dayr
+  // Hafir" "Deir Hafer", "Tall Abyad" "Tal Abyad", "Bayt Lahya" "Beit Lahia".
+  static const std::vector<std::pair<std::string_view, std::string_view>> kWords = {
+      {"Ayn", "Ain"}, {"Dayr", "Deir"}, {"Tall", "Tal"}, {"Tall", "Tell"}, {"Bayt", "Beit"},
+      {"Shaykh", "Sheikh"}, {"Jabal", "Jebel"}, {"Khirbat", "Khirbet"}};
+  for (size_t i = 0, forms = out.size(); i <= forms; ++i) {
+    const std::string form(i < forms ? std::string_view(out[i]) : name);
+    for (const auto& [from, to] : kWords) {
+      // `from` as a whole word, after the start, a space or a transliteration mark.
+      std::string changed;
+      size_t at = 0, done = 0;
+      while ((at = form.find(from, at)) != std::string::npos) {
+        const size_t end = at + from.size();
+        const bool starts = at == 0 || form[at - 1] == ' ' || form[at - 1] == '-' ||
+                            static_cast<unsigned char>(form[at - 1]) >= 0x80 || form[at - 1] == '\'';
+        const bool ends = end == form.size() || form[end] == ' ' || form[end] == '-';
+        if (starts && ends) {
+          changed.append(form, done, at - done).append(to);
+          done = end;
+        }
+        at = end;
+      }
+      if (done > 0) out.push_back(changed.append(form, done, std::string::npos));
+    }
+  }
   return out;
 }
 

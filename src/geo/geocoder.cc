@@ -231,8 +231,11 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
       // Sudan's Bara district).
       const bool outer_prominent = outer.type == format::PlaceType::kAdmin1 ||
                                    (outer.type == format::PlaceType::kCity && outer.population >= 100000);
-      const bool inner_weaker =
-          inner.type == format::PlaceType::kAdmin2 && outer_prominent && inner_votes <= outer_votes;
+      // So is a first-level division that the text calls a town ("the town of Karak in
+      // Dar'a": not Jordan's Karak governorate).
+      const bool inner_weaker = (inner.type == format::PlaceType::kAdmin2 ||
+                                 (inner.type == format::PlaceType::kAdmin1 && (m.cues & kCityCue))) &&
+                                outer_prominent && inner_votes <= outer_votes;
       if (inner.country != outer.country && outer.type != format::PlaceType::kCountry && !inner_weaker &&
           (inner.type != format::PlaceType::kCity || inner_votes > outer_votes)) {
         FoundPlace& c = out->places[place_of[m.container]];
@@ -248,7 +251,8 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     if (m.source == MentionSource::kName &&
         ((g.place(picks[i]).type == format::PlaceType::kCity &&
           (g.place(picks[i]).population < 100000 || (m.cues & kInsideTown))) ||
-         (g.place(picks[i]).type == format::PlaceType::kAdmin2 &&
+         ((g.place(picks[i]).type == format::PlaceType::kAdmin2 ||
+           (g.place(picks[i]).type == format::PlaceType::kAdmin1 && (m.cues & kCityCue))) &&
           g.place(picks[i]).country != g.place(picks[m.container]).country)) &&
         !impl_->resolver->Inside(picks[i], picks[m.container]) &&
         g.place(picks[m.container]).type != format::PlaceType::kCountry) {

@@ -267,6 +267,24 @@ TEST(GeoFinder, ArabicFinalAhIsOptional) {
   EXPECT_EQ(p->Find("Ar Rutba")->mention.country, "IQ");
 }
 
+TEST(GeoFinder, ArabicWordsAsNewsWritesThem) {
+  // GeoNames' "Ra’s al ‘Ayn" and "Tall Abyaḑ".
+  auto p = Parse("A landmine exploded in Ras Al Ain; Turkish forces shelled Tal Abyad.");
+  ASSERT_NE(p->Find("Ras Al Ain"), nullptr);
+  EXPECT_EQ(p->Find("Ras Al Ain")->mention.country, "SY");
+  ASSERT_NE(p->Find("Tal Abyad"), nullptr);
+  EXPECT_EQ(p->Find("Tal Abyad")->mention.country, "SY");
+}
+
+TEST(GeoFinder, ATownThenTheStateOfItsName) {
+  // "Veracruz, Veracruz": the port city, then the state.
+  auto p = Parse("On Monday, in Veracruz, Veracruz, workers protested.");
+  std::vector<PlaceKind> kinds;
+  for (const FoundPlace& f : p->result.places)
+    if (f.mention.mention == "Veracruz") kinds.push_back(f.mention.kind);
+  EXPECT_EQ(kinds, (std::vector<PlaceKind>{PlaceKind::kCity, PlaceKind::kAdmin1}));
+}
+
 TEST(GeoFinder, DutchProvincesByTheirDutchNames) {
   // Not Suriname's Noord district and the Netherlands as "Holland".
   auto p = Parse("Activists occupied a lounge at the airport in Schiphol (Noord-Holland).");

@@ -148,7 +148,8 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
     groups[gi].members.push_back(static_cast<uint32_t>(i));
     group_of[i] = gi;
   }
-  // A mention without a container joins the only group of its name that has one.
+  // A mention without a container joins the only group of its name that has one,
+  // unless it is that group's container ("Veracruz, Veracruz": the city, then its state).
   for (auto& [key, list] : by_key) {
     int bare = -1, tied = -1, tied_count = 0;
     for (int gi : list) {
@@ -158,7 +159,11 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
         ++tied_count;
       }
     }
-    if (bare >= 0 && tied_count == 1) {
+    bool contains_tied = false;
+    if (bare >= 0 && tied >= 0)
+      for (uint32_t mi : groups[tied].members)
+        if (mentions[mi].container >= 0 && group_of[mentions[mi].container] == bare) contains_tied = true;
+    if (bare >= 0 && tied_count == 1 && !contains_tied) {
       for (uint32_t mi : groups[bare].members) {
         groups[tied].members.push_back(mi);
         group_of[mi] = tied;

@@ -523,9 +523,10 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       if (p.place < gazetteer_.place_count() && IsDivision(gazetteer_.place(p.place))) return true;
     return false;
   };
-  auto link = [&](size_t a, size_t b) {
+  // `same_name`: "Veracruz, Veracruz" is a city in the state of its name.
+  auto link = [&](size_t a, size_t b, bool same_name = false) {
     // "in China, China Eastern ...": a name does not situate itself.
-    if (ms[a].container >= 0 || a == b || ms[a].key_hash == ms[b].key_hash) return;
+    if (ms[a].container >= 0 || a == b || (ms[a].key_hash == ms[b].key_hash && !same_name)) return;
     ms[a].container = static_cast<int>(b);
     ms[a].cues |= kHasContainer;
     ms[b].cues |= kIsContainer;
@@ -612,7 +613,11 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       return false;
     };
     if (next_adjacent && has_division(ms[a + 1]) && !in_list(a + 1)) {
-      link(a, a + 1);  // "X, State", "X, Country's ..."
+      // "X, State", "X, Country's ..."; "Veracruz, Veracruz" when the name is also a town's.
+      bool town = false;
+      for (const format::Posting& p : m.postings)
+        town |= p.place < gazetteer_.place_count() && gazetteer_.place(p.place).type == format::PlaceType::kCity;
+      link(a, a + 1, town && m.end - m.first == ms[a + 1].end - ms[a + 1].first);
       // "X, County, State": the state places the county too.
       const Mention& b = ms[a + 1];
       if (IsKey(doc, b.end, ",") && a + 2 < ms.size() && ms[a + 2].first == b.end + 1 && has_division(ms[a + 2]))
