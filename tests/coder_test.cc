@@ -149,6 +149,27 @@ TEST_F(CoderTest, AMarchFromAPlaceInATownIsInThatTown) {
   EXPECT_EQ(march->location->name, "Sacramento");
 }
 
+TEST_F(CoderTest, StrategicDevelopments) {
+  // Patrols and released prisoners are events ACLED records without violence.
+  EXPECT_EQ(Sub(Code("On Monday, Russian and Turkish forces conducted a joint patrol near Kobani.")),
+            "Change to group/activity");
+  EXPECT_EQ(Sub(Code("On Tuesday the rebels released 40 soldiers from their prisons in Ghazni province.")), "Other");
+  // An armed group handing out food packages changes what it does.
+  EXPECT_EQ(Sub(Code("Members of a drug cartel delivered food packages to families in Tijuana on Friday.")),
+            "Change to group/activity");
+}
+
+TEST_F(CoderTest, ExplosionsInNumbersAndFireBothWays) {
+  // Many explosions are incoming fire, one explosion of unknown cause a planted device.
+  EXPECT_EQ(Sub(Code("Monitors recorded a total of 24 explosions near Avdiivka on Monday.")),
+            "Shelling/artillery/missile attack");
+  EXPECT_EQ(Sub(Code("An explosion hit a market in Kabul on Monday, killing two people.")),
+            "Remote explosive/landmine/IED");
+  // Fire in both directions of a front line is a fight.
+  EXPECT_EQ(Sub(Code("Monitors recorded 15 projectiles and shots in both directions of the front line near Avdiivka.")),
+            "Armed clash");
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

@@ -39,7 +39,8 @@
 //     a confiscation) is "Other"; other seizure, looting and destruction are
 //     "Looting/property destruction"; other coercion is "Other".
 //  5. Mobilisation: a base or headquarters set up, else "Change to group/activity";
-//     retreat and withdrawal: "Non-violent transfer of territory".
+//     retreat and withdrawal: "Non-violent transfer of territory"; aid given by an
+//     armed non-state group (a cartel handing out food): "Change to group/activity".
 #include "code/acled_rules.h"
 
 #include <unordered_map>
@@ -112,7 +113,7 @@ bool IsRemote(std::string_view sub) {
 // remote. A trigger that names a remote weapon ("airstrike", "shelling") decides
 // next; when guns were fired directly, weapon words elsewhere in the sentence do not.
 // An explosion of unknown cause is an IED only when the text says the device was
-// planted; among soldiers' positions it is shelling.
+// planted; among soldiers' positions, or explosions in numbers, it is shelling.
 std::string_view WeaponSub(const EventDraft& d, bool ground_fight, bool direct_fire) {
   if (Has(d, Cue::kSuicide)) return "Suicide bomb";
   if (d.default_acled_sub == "Chemical weapon") return "Chemical weapon";
@@ -124,8 +125,11 @@ std::string_view WeaponSub(const EventDraft& d, bool ground_fight, bool direct_f
   if (Has(d, Cue::kShell)) return "Shelling/artillery/missile attack";
   if (Has(d, Cue::kGrenade)) return "Grenade";
   if (Has(d, Cue::kIed)) return "Remote explosive/landmine/IED";
-  if (sub == "Remote explosive/landmine/IED")
-    return Has(d, Cue::kMilitary) ? "Shelling/artillery/missile attack" : "Remote explosive/landmine/IED";
+  // An explosion: among soldiers' positions, or explosions in numbers ("a total of 24
+  // explosions"), incoming fire; otherwise a planted device.
+  if (sub == "Remote explosive/landmine/IED" || Has(d, Cue::kBlast))
+    return Has(d, Cue::kMilitary) || d.trigger.ends_with("explosions") ? "Shelling/artillery/missile attack"
+                                                                         : "Remote explosive/landmine/IED";
   return {};
 }
 
@@ -321,6 +325,11 @@ std::string_view AcledEventType(std::string_view sub_event_type) {
 }
 
 std::optional<AcledType> ChooseAcled(const EventDraft& d, const AcledContext& context, std::string* why) {
+  // An armed group handing out food or aid changes what it does: ACLED records it.
+  if (d.type == EventType::kAid && Read(d.source).non_state_armed) {
+    *why = "an armed group giving aid";
+    return Make("Change to group/activity");
+  }
   if (d.default_acled_sub.empty()) {
     *why = "a verbal event: ACLED does not record it";
     return std::nullopt;

@@ -216,9 +216,17 @@ struct Builder {
     if (key != "of" && key != "from") return end;
     uint32_t i = end + 1;
     if (i < s.end_token && (ctx.lex.ClassesOf(ctx.doc, i) & kDet)) ++i;
-    // An organisation right there.
+    // An organisation right there, or a group noun after one or two modifiers ("members
+    // of a drug cartel").
+    auto modifiers_only = [&](uint32_t from, uint32_t to) {
+      for (uint32_t k = from; k < to; ++k)
+        if (!ctx.doc.tokens[k].Is(text::kWord) || ctx.doc.tokens[k].Is(text::kCapitalized) ||
+            ctx.out.trigger_at[k] >= 0 || ctx.lex.ClassesOf(ctx.doc, k) != 0)
+          return false;
+      return true;
+    };
     for (const PhraseMatcher::Match& m : units) {
-      if (m.first != i) continue;
+      if (m.first < i || m.first > i + 2 || !modifiers_only(i, m.first)) continue;
       const ActorEntry& entry = ctx.lex.actor(m.value);
       // "a member of the army", "fighters of the regime": a generic head belongs to
       // the group named after it; other nouns there are phrases of their own.

@@ -122,8 +122,8 @@ TEST_F(ExtractTest, MoodOfDemandsAndPromises) {
   Read("The council said the company must pay the workers.");
   EXPECT_EQ(Trigger("pay") == nullptr || Trigger("pay")->mood == Mood::kObligation, true);
   Read("The envoy said the country must release the prisoners.");
-  ASSERT_NE(Trigger("release"), nullptr);
-  EXPECT_EQ(Trigger("release")->mood, Mood::kObligation);
+  ASSERT_NE(Trigger("release the prisoners"), nullptr);  // data/events/triggers.tsv "release ... prisoner"
+  EXPECT_EQ(Trigger("release the prisoners")->mood, Mood::kObligation);
   Read("The donors will provide food aid to the displaced families.");
   ASSERT_NE(Trigger("provide"), nullptr);
   EXPECT_EQ(Trigger("provide")->mood, Mood::kIntent);

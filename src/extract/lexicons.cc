@@ -40,7 +40,8 @@ constexpr NamedBit kClassNames[] = {
 constexpr std::string_view kCueNames[] = {
     "air", "shell", "ied", "suicide", "grenade", "chemical", "sexual", "abduct", "regain", "overtake",
     "transfer", "intervene", "excessive", "violent_crowd", "peaceful", "loot", "arrest", "disrupt", "base",
-    "agreement", "reinforce", "change", "mob", "fight", "weapon", "property", "military", "firearms", "communal"};
+    "agreement", "reinforce", "change", "mob", "fight", "weapon", "property", "military", "firearms", "communal",
+    "blast"};
 static_assert(sizeof(kCueNames) / sizeof(kCueNames[0]) == static_cast<size_t>(Cue::kCount));
 
 // Loads actor nouns or organisations. An organisation also matches as "pro-<name>"
