@@ -170,6 +170,22 @@ TEST_F(CoderTest, ExplosionsInNumbersAndFireBothWays) {
             "Armed clash");
 }
 
+TEST_F(CoderTest, ACrowdBurningThingsRiots) {
+  EXPECT_EQ(Sub(Code("On Friday, angry residents burnt a bus in the town of Kumba after a road accident.")),
+            "Mob violence");
+  // Armed men burning trucks loot or destroy property.
+  EXPECT_EQ(Sub(Code("On Friday, armed men torched three trucks on the highway near Kumba.")),
+            "Looting/property destruction");
+}
+
+TEST_F(CoderTest, ShotsWithNoSideNamedAreAnExchange) {
+  // Monitors who recorded the shots are no side; nobody was hurt.
+  EXPECT_EQ(Sub(Code("On Monday, monitors of the OSCE recorded 65 bursts of fire involving small arms near Popasna.")),
+            "Armed clash");
+  // A victim makes it an attack.
+  EXPECT_EQ(Sub(Code("On Monday, a man was shot and wounded with small arms near Popasna.")), "Attack");
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

@@ -23,8 +23,8 @@
 //        groups fighting is "Mob violence";
 //     e. an attack by a crowd (protesters, rioters, or civilians in numbers: five or
 //        more, or a plural without a count), or by a few people without guns, is a
-//        Riot; any other attack on unarmed people is Violence against civilians /
-//        Attack.
+//        Riot; gunfire with no side named and no one hurt is an Armed clash; any
+//        other attack on unarmed people is Violence against civilians / Attack.
 //  3. Protests (PLOVER PROTEST): a crowd that uses violence (stones, fire,
 //     vandalism, clashes, riot words) makes a "Violent demonstration" (a mob without
 //     a protest: "Mob violence"); deaths or live fire against the crowd make
@@ -36,8 +36,9 @@
 //     "Violent demonstration" when the crowd is violent), and used on people who
 //     were not protesting they are Violence against civilians / Attack; weapons found or
 //     defused are "Disrupted weapons use"; seizure by a state's agents (a search,
-//     a confiscation) is "Other"; other seizure, looting and destruction are
-//     "Looting/property destruction"; other coercion is "Other".
+//     a confiscation) is "Other"; destruction by an unarmed crowd is a Riot ("Violent
+//     demonstration" in a protest, else "Mob violence"); other seizure, looting and
+//     destruction are "Looting/property destruction"; other coercion is "Other".
 //  5. Mobilisation: a base or headquarters set up, else "Change to group/activity";
 //     retreat and withdrawal: "Non-violent transfer of territory"; aid given by an
 //     armed non-state group (a cartel handing out food): "Change to group/activity".
@@ -228,6 +229,18 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
     *why = "security forces attacking protesters";
     return Make("Excessive force against protesters");
   }
+  // Shots with no one named on either side (monitors who saw them are no side) and no
+  // one hurt ("bursts of fire near the village"): an exchange between armed sides, not
+  // an attack on anyone.
+  bool sides_named = tgt.any;
+  for (const DraftActor& a : d.source)
+    sides_named |= a.actor.kind != ActorKind::kIgo && a.actor.kind != ActorKind::kNgo &&
+                   a.actor.kind != ActorKind::kMedia;
+  if (!sides_named && !d.outcome.killed && !d.outcome.injured && !d.outcome.hospitalized &&
+      Has(d, Cue::kFirearms)) {
+    *why = "shots with no side named and no one hurt";
+    return Make("Armed clash");
+  }
   *why = "an attack on unarmed people";
   return Make("Attack");
 }
@@ -291,6 +304,14 @@ std::optional<AcledType> Coerce(const EventDraft& d, const AcledContext& ctx, st
     if (by_state && d.mode == "seize") {
       *why = "property seized by the state's agents";
       return Make("Other");
+    }
+    // A crowd burning or wrecking things riots (ACLED: "Mob violence", or "Violent
+    // demonstration" when it protests); armed groups and unknown hands loot or destroy.
+    const Sides src = Read(d.source);
+    if (d.mode == "destroy" && (src.mob || src.rioters || src.protesters) && !src.armed) {
+      const bool protest = src.protesters || ctx.protest_in_article;
+      *why = protest ? "a protesting crowd destroying property" : "a crowd destroying property";
+      return Make(protest ? "Violent demonstration" : "Mob violence");
     }
     *why = "property seized or destroyed";
     return Make("Looting/property destruction");
