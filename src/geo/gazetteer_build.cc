@@ -692,10 +692,31 @@ int Run(int argc, char** argv) {
       if (kind == NameKind::kAlternate && !IsLatinName(names.Key(name))) continue;
       names.Add(name, countries[i].place, kind);
     }
+  // Spanish town names "X de Y" ("Acapulco de Juárez", "Coalcomán de Vázquez
+  // Pallares") are written "X" in news: X is an alternate name when it is one word of
+  // four letters or more that begins no other such name in the country (not "Villa",
+  // "Barrio", "Lomas").
+  static const std::set<std::string_view> kSpanishCountries = {
+      "AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "ES", "GT", "HN", "MX", "NI", "PA", "PE", "PR", "PY", "SV",
+      "UY", "VE"};
+  auto spanish_head = [&](const BuildPlace& p) -> std::string {
+    if (p.record.type != PlaceType::kCity || p.record.country == format::kNoCountry) return {};
+    if (!kSpanishCountries.contains(std::string_view(countries[p.record.country].alpha2, 2))) return {};
+    const size_t space = p.name.find(' ');
+    if (space == std::string::npos || space < 4 || p.name.compare(space, 4, " de ") != 0) return {};
+    return p.name.substr(0, space);
+  };
+  std::unordered_map<std::string, int> spanish_heads;  // "CC:X" -> names "X de ..." in CC
+  for (uint32_t i = first_city; i < places.size(); ++i)
+    if (const std::string head = spanish_head(places[i]); !head.empty())
+      ++spanish_heads[std::string(countries[places[i].record.country].alpha2, 2) + ":" + head];
   for (uint32_t i = 0; i < places.size(); ++i) {
     const BuildPlace& p = places[i];
     if (p.record.type == PlaceType::kCountry) continue;
     names.Add(p.name, i, NameKind::kOfficial);
+    if (const std::string head = spanish_head(p);
+        !head.empty() && spanish_heads[std::string(countries[p.record.country].alpha2, 2) + ":" + head] == 1)
+      names.Add(head, i, NameKind::kAlternate);
     if (!p.other_name.empty() && names.Key(p.other_name) != names.Key(p.name))
       names.Add(p.other_name, i, NameKind::kAlternate);
     if (p.record.type == PlaceType::kCity && p.record.country != format::kNoCountry) {

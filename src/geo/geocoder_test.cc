@@ -285,6 +285,18 @@ TEST(GeoFinder, ATownThenTheStateOfItsName) {
   EXPECT_EQ(kinds, (std::vector<PlaceKind>{PlaceKind::kCity, PlaceKind::kAdmin1}));
 }
 
+TEST(GeoFinder, SpanishTownsByTheFirstWordOfTheirNames) {
+  // GeoNames' "Acapulco de Juárez"; "Villa" begins too many names to stand for one.
+  auto p = Parse("On Saturday, in Acapulco, Guerrero, residents protested.");
+  const FoundPlace* port = p->Find("Acapulco");
+  ASSERT_NE(port, nullptr);
+  EXPECT_EQ(port->mention.kind, PlaceKind::kCity);
+  EXPECT_EQ(port->mention.country, "MX");
+  auto q = Parse("On Saturday, in Villa, Guerrero, residents protested.");
+  const FoundPlace* villa = q->Find("Villa");
+  EXPECT_TRUE(villa == nullptr || villa->mention.kind != PlaceKind::kCity);
+}
+
 TEST(GeoFinder, DutchProvincesByTheirDutchNames) {
   // Not Suriname's Noord district and the Netherlands as "Holland".
   auto p = Parse("Activists occupied a lounge at the airport in Schiphol (Noord-Holland).");
