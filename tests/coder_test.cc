@@ -157,6 +157,11 @@ TEST_F(CoderTest, StrategicDevelopments) {
   // An armed group handing out food packages changes what it does.
   EXPECT_EQ(Sub(Code("Members of a drug cartel delivered food packages to families in Tijuana on Friday.")),
             "Change to group/activity");
+  // A named group that ends in a group noun is that kind of group.
+  const ArticleRecord named = Code("Members of the Gulf Cartel delivered boxes with food to families in Reynosa.");
+  EXPECT_EQ(Sub(named), "Change to group/activity");
+  ASSERT_FALSE(Primary(named)->source.empty());
+  EXPECT_EQ(Primary(named)->source[0].kind, ActorKind::kCriminals);
 }
 
 TEST_F(CoderTest, ExplosionsInNumbersAndFireBothWays) {

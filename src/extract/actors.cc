@@ -259,7 +259,15 @@ struct Builder {
     while (j < s.end_token && j - i < kMaxRightTokens && ctx.doc.tokens[j].Is(text::kCapitalized) &&
            ctx.out.trigger_at[j] < 0)
       ++j;
-    if (j > i && generic_head) return j;
+    if (j > i && generic_head) {
+      // "members of the Gulf Cartel": a name that ends in a group noun is that group.
+      for (const PhraseMatcher::Match& m : units)
+        if (m.end == j && m.first > i && phrase->kind == ActorKind::kUnknown) {
+          ApplyEntry(ctx.lex.actor(m.value), true, phrase);
+          break;
+        }
+      return j;
+    }
     return end;
   }
 };
