@@ -183,6 +183,15 @@ TEST_F(CoderTest, ACrowdBurningThingsRiots) {
             "Looting/property destruction");
 }
 
+TEST_F(CoderTest, HeavyWeaponsWithSmallArmsAtPositionsAreAFight) {
+  EXPECT_EQ(Sub(Code("On Monday, rebels fired 82mm mortars, heavy machine guns and small arms at the army's positions "
+                     "near Avdiivka.")),
+            "Armed clash");
+  // Mortars alone are shelling.
+  EXPECT_EQ(Sub(Code("On Monday, rebels fired 82mm mortars at the army's positions near Avdiivka.")),
+            "Shelling/artillery/missile attack");
+}
+
 TEST_F(CoderTest, ShotsWithNoSideNamedAreAnExchange) {
   // Monitors who recorded the shots are no side; nobody was hurt.
   EXPECT_EQ(Sub(Code("On Monday, monitors of the OSCE recorded 65 bursts of fire involving small arms near Popasna.")),

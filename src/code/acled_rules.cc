@@ -10,7 +10,8 @@
 //  2. Violence (PLOVER ASSAULT):
 //     a. the weapon decides first when the trigger is not a ground fight: suicide
 //        bombing; chemical weapon; aircraft or drones; artillery, rockets,
-//        missiles; planted explosives; grenades;
+//        missiles; planted explosives; grenades (heavy weapons or grenades fired with
+//        small arms, or thrown, at soldiers' positions make a fight instead);
 //     b. sexual violence; abduction;
 //     c. territory taken (a trigger such as "took control of", "recaptured"): by a
 //        state's forces or with words of recovery "Government regains territory",
@@ -120,11 +121,14 @@ std::string_view WeaponSub(const EventDraft& d, bool ground_fight, bool direct_f
   if (d.default_acled_sub == "Chemical weapon") return "Chemical weapon";
   if (ground_fight) return {};
   const std::string_view sub = d.default_acled_sub;
+  // Small arms fired with the heavy weapons at soldiers' positions ("fired mortars,
+  // grenade launchers and small arms at the positions of"): a fight, not a remote attack.
+  if (direct_fire && Has(d, Cue::kMilitary) && sub != "Air/drone strike" && !Has(d, Cue::kAir)) return {};
   if (IsRemote(sub) && sub != "Remote explosive/landmine/IED") return sub;
   if (direct_fire) return {};
   if (Has(d, Cue::kAir)) return "Air/drone strike";
   if (Has(d, Cue::kShell)) return "Shelling/artillery/missile attack";
-  if (Has(d, Cue::kGrenade)) return "Grenade";
+  if (Has(d, Cue::kGrenade) && !Has(d, Cue::kMilitary)) return "Grenade";  // at a post: a fight
   if (Has(d, Cue::kIed)) return "Remote explosive/landmine/IED";
   // An explosion: among soldiers' positions, or explosions in numbers ("a total of 24
   // explosions"), incoming fire; otherwise a planted device.
