@@ -192,6 +192,11 @@ TEST_F(CoderTest, HeavyWeaponsWithSmallArmsAtPositionsAreAFight) {
             "Shelling/artillery/missile attack");
 }
 
+TEST_F(CoderTest, UnarmedGroupsFightingAreAMob) {
+  // Party members fighting each other.
+  EXPECT_EQ(Sub(Code("On Sunday, supporters of two political parties fought each other in Ntega.")), "Mob violence");
+}
+
 TEST_F(CoderTest, ShotsWithNoSideNamedAreAnExchange) {
   // Monitors who recorded the shots are no side; nobody was hurt.
   EXPECT_EQ(Sub(Code("On Monday, monitors of the OSCE recorded 65 bursts of fire involving small arms near Popasna.")),

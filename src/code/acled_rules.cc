@@ -21,7 +21,7 @@
 //        Armed clash, even with heavy weapons; a crowd (protesters, rioters,
 //        residents, migrants) fighting police or soldiers is a Riot: "Violent
 //        demonstration" when it is a protest, else "Mob violence"; two unarmed
-//        groups fighting is "Mob violence";
+//        groups (or party members) fighting is "Mob violence";
 //     e. an attack by a crowd (protesters, rioters, or civilians in numbers: five or
 //        more, or a plural without a count), or by a few people without guns, is a
 //        Riot; gunfire with no side named and no one hurt is an Armed clash; any
@@ -94,7 +94,9 @@ Sides Read(const std::vector<DraftActor>& actors, const std::vector<DraftActor>&
     s.state_armed |= IsSecurity(kind) || (a.state && a.armed);
     s.protesters |= kind == ActorKind::kProtesters;
     s.rioters |= kind == ActorKind::kRioters;
-    s.unarmed |= !a.armed && (IsCrowd(kind) || kind == ActorKind::kUnknown || kind == ActorKind::kPerson);
+    // (Party members fighting are no armed group: ACLED's mob violence.)
+    s.unarmed |= !a.armed && (IsCrowd(kind) || kind == ActorKind::kUnknown || kind == ActorKind::kPerson ||
+                              kind == ActorKind::kParty);
     s.non_state_armed |= a.armed && !IsSecurity(kind) && !a.state;
     s.plural |= a.plural;
     s.mob |= !a.armed && (kind == ActorKind::kProtesters || kind == ActorKind::kRioters ||
@@ -180,8 +182,10 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
     return Make("Armed clash");
   }
   if (ground_fight || sub == "Mob violence") {
+    // (An unarmed group fighting with no other side named fights among itself; not a
+    // fight told below another event: "families fled during the fighting".)
     if (crowd_vs_security || (src.unarmed && !src.armed && tgt.unarmed && !tgt.armed) || sub == "Mob violence" ||
-        src.rioters || tgt.rioters) {
+        src.rioters || tgt.rioters || (src.unarmed && !src.armed && !tgt.any && !d.subordinate && !d.background)) {
       if (protest_context && (crowd_vs_security || src.protesters || tgt.protesters)) {
         *why = "a crowd fighting, in a protest";
         return Make("Violent demonstration");

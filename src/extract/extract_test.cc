@@ -87,6 +87,18 @@ TEST_F(ExtractTest, ClashesBetweenTwoSides) {
   EXPECT_EQ(Texts(hit->target), std::vector<std::string>{"rebels"});
 }
 
+TEST_F(ExtractTest, ANounThatSetsTheTimeTakesNoSubject) {
+  // The families fled; they did not fight. The subject of a light verb still acts.
+  Read("About 2,000 families fled their villages during the fighting.");
+  const TriggerHit* fighting = Trigger("fighting");
+  ASSERT_NE(fighting, nullptr);
+  EXPECT_TRUE(fighting->source.empty());
+  Read("Rebels launched an attack on the base.");
+  const TriggerHit* attack = Trigger("attack");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(Texts(attack->source), std::vector<std::string>{"Rebels"});
+}
+
 TEST_F(ExtractTest, CoordinatedSubjectFillsOneRole) {
   Read("Gendarmes and officers from the CRS were injured by stones.");
   const TriggerHit* hit = Trigger("injured");

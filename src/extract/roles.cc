@@ -212,9 +212,18 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
       continue;
     }
     if (hit.noun) {
-      // Source: "by X", else the subject of the clause ("X launched an attack").
+      // Source: "by X", else the subject of the clause ("X launched an attack"), unless
+      // the noun only sets the time of what the subject did ("families fled during the
+      // fighting").
+      bool time_setting = false;
+      for (uint32_t k = hit.first, steps = 0; k > s.first_token && steps < 3 && !time_setting; --k, ++steps) {
+        const std::string_view key = doc.Key(k - 1);
+        time_setting = key == "during" || key == "after" || key == "amid" || key == "amidst" || key == "before" ||
+                       key == "since" || key == "following";
+        if (ctx.out.trigger_at[k - 1] >= 0) break;
+      }
       if (agent >= 0) hit.source = GroupOf(ctx.out, agent);
-      else if (subject >= 0) hit.source = GroupOf(ctx.out, subject);
+      else if (subject >= 0 && !time_setting) hit.source = GroupOf(ctx.out, subject);
       // The target attaches right after the noun ("the attack on X", "a shooting
       // against the municipal and state police").
       const bool attached = object >= 0 && ctx.out.actors[static_cast<size_t>(object)].first <= hit.end + 6;
