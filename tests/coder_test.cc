@@ -205,6 +205,14 @@ TEST_F(CoderTest, ShotsWithNoSideNamedAreAnExchange) {
   EXPECT_EQ(Sub(Code("On Monday, a man was shot and wounded with small arms near Popasna.")), "Attack");
 }
 
+TEST_F(CoderTest, TheMainClauseOutranksARelativeClause) {
+  // The families' sit-in is the news; the kidnapping is what they claim.
+  const ArticleRecord r = Code("On Monday, families who claim their children have been kidnapped by the PKK "
+                               "continued their sit-in protest in Diyarbakir.");
+  ASSERT_NE(Primary(r), nullptr);
+  EXPECT_EQ(Primary(r)->type, EventType::kProtest);
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

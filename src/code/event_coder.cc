@@ -107,7 +107,7 @@ double Confidence(const EventDraft& d, bool intervention_in_protest, const std::
   if (d.status != EventStatus::kOccurred) c -= 0.25;
   if (d.noun_actor_trigger) c -= 0.2;
   if (d.background) c -= 0.35;
-  if (d.subordinate) c -= 0.12;
+  if (d.subordinate) c -= 0.2;
   if (d.type == EventType::kAssault) c += 0.03;  // harm done outranks arrests and damage told beside it
   if (intervention_in_protest) c -= 0.1;
   return std::clamp(c, 0.05, 0.99);
