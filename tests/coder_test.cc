@@ -201,6 +201,10 @@ TEST_F(CoderTest, ShotsWithNoSideNamedAreAnExchange) {
   // Monitors who recorded the shots are no side; nobody was hurt.
   EXPECT_EQ(Sub(Code("On Monday, monitors of the OSCE recorded 65 bursts of fire involving small arms near Popasna.")),
             "Armed clash");
+  // Monitors as the subject of what they observed are no side either.
+  EXPECT_EQ(Sub(Code("On Monday, the OSCE observed a total of 9 explosions and shots involving small arms near "
+                     "Popasna.")),
+            "Armed clash");
   // A victim makes it an attack.
   EXPECT_EQ(Sub(Code("On Monday, a man was shot and wounded with small arms near Popasna.")), "Attack");
 }

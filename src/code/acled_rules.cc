@@ -240,10 +240,11 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
   // Shots with no one named on either side (monitors who saw them are no side) and no
   // one hurt ("bursts of fire near the village"): an exchange between armed sides, not
   // an attack on anyone.
-  bool sides_named = tgt.any;
-  for (const DraftActor& a : d.source)
-    sides_named |= a.actor.kind != ActorKind::kIgo && a.actor.kind != ActorKind::kNgo &&
-                   a.actor.kind != ActorKind::kMedia;
+  bool sides_named = false;
+  for (const auto* side : {&d.source, &d.target})
+    for (const DraftActor& a : *side)
+      sides_named |= a.actor.kind != ActorKind::kIgo && a.actor.kind != ActorKind::kNgo &&
+                     a.actor.kind != ActorKind::kMedia;
   if (!sides_named && !d.outcome.killed && !d.outcome.injured && !d.outcome.hospitalized &&
       Has(d, Cue::kFirearms)) {
     *why = "shots with no side named and no one hurt";
