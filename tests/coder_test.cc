@@ -217,6 +217,16 @@ TEST_F(CoderTest, TheMainClauseOutranksARelativeClause) {
   EXPECT_EQ(Primary(r)->type, EventType::kProtest);
 }
 
+TEST_F(CoderTest, JunkThatTriggersWithoutEndIsBounded) {
+  // 30,000 crowd nouns in a row: one draft each would hold hundreds of MB per article.
+  std::string junk;
+  for (int i = 0; i < 15000; ++i) junk += "police protesters ";
+  const ArticleRecord r = Code(junk + "went home.");
+  EXPECT_LE(r.events.size(), 4000u);
+  for (const Event& e : r.events)
+    for (const Actor& a : e.source) EXPECT_LE(a.text.size(), 200u);  // a run of nouns is no one phrase
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

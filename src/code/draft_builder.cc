@@ -15,6 +15,10 @@ using extract::TriggerHit;
 
 constexpr size_t kLookBack = 12;         // drafts searched back for a missing target
 constexpr uint32_t kPlaceLookBack = 6;   // sentences searched back for an event's place
+// Drafts per article at most: a news article tells tens of events; text that triggers
+// thousands ("police protesters police protesters ...") is junk, and this keeps its
+// memory bounded. Triggers after the cap are not read.
+constexpr size_t kMaxDrafts = 4000;
 
 // How specific a place is, for choosing an event's place (higher is better).
 int Specificity(const geo::FoundPlace& place) {
@@ -254,7 +258,7 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
     const size_t first_draft = drafts->size();
     std::vector<int> draft_of_trigger(fa.triggers.size(), -1);
 
-    for (size_t t = 0; t < fa.triggers.size(); ++t) {
+    for (size_t t = 0; t < fa.triggers.size() && drafts->size() < kMaxDrafts; ++t) {
       const TriggerHit& hit = fa.triggers[t];
       if (hit.negated) continue;
       const extract::TriggerEntry& entry = ctx.lex.trigger(hit.entry);

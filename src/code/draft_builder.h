@@ -30,7 +30,8 @@ struct BuildContext {
 
 // Appends one draft per trigger that reports an event (negated triggers report
 // none); a trigger whose sentence names several places joined by "and" ("in both
-// Calais and Briançon") gives one draft per place.
+// Calais and Briançon") gives one draft per place. At most 4,000 drafts in all: the
+// triggers after them are not read (junk text, bounded memory).
 void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts);
 
 // Fills what a draft lacks from the drafts around it: a coercion or assault with no

@@ -296,9 +296,10 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     phrase.sentence = sentence_index;
     b.ApplyEntry(head, true, &phrase);
     const bool generic = !head.organisation && IsGenericHead(doc.Lemma(phrase.head));
-    // Modifier units directly before the head ("Houthi forces", "local police").
+    // Modifier units directly before the head ("Houthi forces", "local police"), at most
+    // kMaxModifiers of them (a run of group nouns is no longer one phrase).
     uint32_t first = m.first;
-    for (size_t v = u; v > 0 && units[v - 1].end == first; --v) {
+    for (size_t v = u; v > 0 && units[v - 1].end == first && u - v < kMaxModifiers; --v) {
       const ActorEntry& modifier = ctx.lex.actor(units[v - 1].value);
       // An organisation decides for a generic head or a non-state armed group; a group
       // noun decides for a generic head ("militia members", "army personnel").
