@@ -297,6 +297,15 @@ TEST(GeoFinder, SpanishTownsByTheFirstWordOfTheirNames) {
   EXPECT_TRUE(villa == nullptr || villa->mention.kind != PlaceKind::kCity);
 }
 
+TEST(GeoFinder, APopulousProvinceBeforeAVillageOfItsName) {
+  // GeoNames' "Province of Cavite" (four million people), not the village of Cavite.
+  auto p = Parse("Women demonstrated in Cavite to decry the lack of food.");
+  const FoundPlace* cavite = p->Find("Cavite");
+  ASSERT_NE(cavite, nullptr);
+  EXPECT_EQ(cavite->mention.kind, PlaceKind::kAdmin2);
+  EXPECT_EQ(cavite->mention.country, "PH");
+}
+
 TEST(GeoFinder, DutchProvincesByTheirDutchNames) {
   // Not Suriname's Noord district and the Netherlands as "Holland".
   auto p = Parse("Activists occupied a lounge at the airport in Schiphol (Noord-Holland).");

@@ -199,7 +199,10 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
       float cue = 0.0f;
       if (admin_cue && (place.type == PlaceType::kAdmin1 || place.type == PlaceType::kAdmin2)) cue += 2.0f;
       if (city_cue && place.type == PlaceType::kCity) cue += 2.0f;
-      gr.candidates.push_back(Candidate{p.place, Prior(place, independent) + KindCost(p.kind) + unmapped + cue});
+      // A short name is a weak reading, unless the division is populous: "Cavite" is the
+      // province of four million before the village of two thousand.
+      const float kind_cost = p.kind == NameKind::kShort && place.population >= 1000000 ? -1.0f : KindCost(p.kind);
+      gr.candidates.push_back(Candidate{p.place, Prior(place, independent) + kind_cost + unmapped + cue});
     }
   }
 
