@@ -306,6 +306,15 @@ TEST(GeoFinder, APopulousProvinceBeforeAVillageOfItsName) {
   EXPECT_EQ(cavite->mention.country, "PH");
 }
 
+TEST(GeoFinder, ADivisionWordRulesOutTheCountry) {
+  // "Somali region" is Ethiopia's region, not Somalia read from the demonym.
+  auto p = Parse("Police shot a civilian in Goday, Shabelle Zone (Somali region).");
+  const FoundPlace* region = p->Find("Somali");
+  ASSERT_NE(region, nullptr);
+  EXPECT_EQ(region->mention.kind, PlaceKind::kAdmin1);
+  EXPECT_EQ(region->mention.country, "ET");
+}
+
 TEST(GeoFinder, DutchProvincesByTheirDutchNames) {
   // Not Suriname's Noord district and the Netherlands as "Holland".
   auto p = Parse("Activists occupied a lounge at the airport in Schiphol (Noord-Holland).");

@@ -198,6 +198,8 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
       // "Bolivar state", "the city of Mosul": the text says which kind of place.
       float cue = 0.0f;
       if (admin_cue && (place.type == PlaceType::kAdmin1 || place.type == PlaceType::kAdmin2)) cue += 2.0f;
+      // "Somali region", "Georgia state": a division's word says it is no country.
+      if (admin_cue && place.type == PlaceType::kCountry) cue -= 6.0f;
       if (city_cue && place.type == PlaceType::kCity) cue += 2.0f;
       // A short name is a weak reading, unless the division is populous: "Cavite" is the
       // province of four million before the village of two thousand.
