@@ -227,6 +227,16 @@ TEST_F(CoderTest, JunkThatTriggersWithoutEndIsBounded) {
     for (const Actor& a : e.source) EXPECT_LE(a.text.size(), 200u);  // a run of nouns is no one phrase
 }
 
+TEST_F(CoderTest, AWillingnessIsAPromise) {
+  // The news is the offer, not a withdrawal that has not happened.
+  const ArticleRecord r = Code("Syria says it is willing to withdraw its troops from Lebanon.");
+  ASSERT_FALSE(r.events.empty());
+  const Event* top = &r.events.front();
+  for (const Event& e : r.events)
+    if (e.confidence > top->confidence) top = &e;
+  EXPECT_EQ(top->type, EventType::kAgree);
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

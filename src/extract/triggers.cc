@@ -250,7 +250,8 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
         const uint32_t classes = ctx.lex.ClassesOf(doc, k);
         below = (classes & (kRel | kSub)) && !(classes & kPrep);
       }
-      below |= m.first > prev.end && doc.Key(m.first - 1) == "to" && !hit.noun;
+      // "...to withdraw", also right after a trigger that ends in "to" ("is willing to").
+      below |= m.first >= prev.end && m.first > 0 && doc.Key(m.first - 1) == "to" && !hit.noun;
       // "during an arrest raid": the setting of the sentence's event.
       for (uint32_t k = m.first, steps = 0; k > prev.end && steps < 3 && !below; --k, ++steps)
         below = doc.Key(k - 1) == "during" && hit.noun;
