@@ -237,6 +237,16 @@ TEST_F(CoderTest, AWillingnessIsAPromise) {
   EXPECT_EQ(top->type, EventType::kAgree);
 }
 
+TEST_F(CoderTest, TheMarchToldAgainAndArrestsDenied) {
+  // "the march" is the students' march told again; "made no arrests" is no intervention.
+  const ArticleRecord r = Code("Hundreds of students marched through Lyon on Tuesday against higher fees. "
+                               "Police said the march was peaceful and made no arrests.");
+  int protests = 0;
+  for (const Event& e : r.events) protests += e.type == EventType::kProtest;
+  EXPECT_EQ(protests, 1);
+  EXPECT_EQ(Sub(r), "Peaceful protest");
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

@@ -57,6 +57,8 @@ struct EventDraft {
   bool subordinate = false;          // in a clause below another event's
   bool pronoun_subject = false;      // its subject is a pronoun for someone named before
   bool noun_actor_trigger = false;   // the trigger is an actor's own head ("protesters")
+  bool definite_reference = false;   // a noun after "the"/"this" ("the march was peaceful"):
+                                     // an event told before, whoever the sentence names
   uint32_t first_sentence = 0;       // position of the first mention (title counts as 0)
   bool dropped = false;              // merged into another draft
 };

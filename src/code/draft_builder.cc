@@ -276,6 +276,8 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       d.subordinate = hit.subordinate;
       d.pronoun_subject = hit.pronoun_subject;
       d.noun_actor_trigger = fa.actor_at[hit.head] >= 0;
+      d.definite_reference = hit.noun && hit.first > sentence.first_token &&
+                             (doc.Key(hit.first - 1) == "the" || doc.Key(hit.first - 1) == "this");
       d.trigger = std::string(doc.SpanText(hit.first, hit.end));
       d.trigger_span = doc.SpanOf(hit.first, hit.end);
       d.evidence.push_back(Span{sentence.start, sentence.end, field});

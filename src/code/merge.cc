@@ -251,8 +251,10 @@ void MergePass(const geo::GeoResult& geo, bool same_sentence_only, std::vector<E
       const bool one_fight = same_sentence_only && !keep.subordinate && !d.subordinate &&
                              ((ViolentInteraction(keep) && ViolentInteraction(d)) ||
                               (ViolentInteraction(keep) && crowd_word(d)) || (crowd_word(keep) && ViolentInteraction(d)));
+      // "The march was peaceful": a definite noun of the same type tells an earlier event again.
+      const bool told_again = !same_sentence_only && d.definite_reference && d.type == keep.type;
       if (!KindsCompatible(keep, d) || !PlacesCompatible(geo, keep, d) || !DatesCompatible(keep, d) ||
-          (!ActorsCompatible(keep, d) && !one_fight) || keep.status != d.status)
+          (!ActorsCompatible(keep, d) && !one_fight && !told_again) || keep.status != d.status)
         continue;
       // Drafts split over the places of one sentence stay apart.
       if (keep.mentions.front().field == d.mentions.front().field &&

@@ -110,7 +110,13 @@ void Extract(ExtractContext& ctx) {
       // about this one.
       const int covering = out.trigger_at[m.first];
       const bool referred = covering >= 0 && out.triggers[static_cast<size_t>(covering)].background;
-      if (!protest_object && !referred && !InGrievance(ctx, sentence, m.first, false))
+      // Words denied say the opposite ("made no arrests", "without violence").
+      bool denied = false;
+      for (uint32_t k = m.first, steps = 0; k > sentence.first_token && steps < 2 && !denied; --k, ++steps) {
+        const std::string_view key = doc.Key(k - 1);
+        denied = key == "no" || key == "not" || key == "without" || key == "never" || key == "n't";
+      }
+      if (!protest_object && !referred && !denied && !InGrievance(ctx, sentence, m.first, false))
         out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));
     }
     SentenceStart& end = out.sentence_start[s + 1];
