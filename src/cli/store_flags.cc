@@ -1,29 +1,6 @@
 #include "cli/store_flags.h"
 
-#include <charconv>
-
 namespace annals::cli {
-namespace {
-
-// Parses `n` comma-separated numbers.
-std::optional<std::vector<double>> Numbers(const std::string& text, size_t n) {
-  std::vector<double> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    const std::string part = text.substr(start, comma - start);
-    double value = 0;
-    const auto r = std::from_chars(part.data(), part.data() + part.size(), value);
-    if (part.empty() || r.ec != std::errc() || r.ptr != part.data() + part.size()) return std::nullopt;
-    out.push_back(value);
-    start = comma + 1;
-  }
-  if (out.size() != n) return std::nullopt;
-  return out;
-}
-
-}  // namespace
 
 void FilterFlags::Register(CLI::App* cmd) {
   cmd->add_option("--db", db, "The database file")->capture_default_str();
@@ -64,14 +41,13 @@ Result<store::EventQuery> FilterFlags::ToQuery() const {
   q.evidence = evidence;
   q.min_mentions = min_mentions;
   if (near) {
-    auto v = Numbers(*near, 3);
-    if (!v) return Status(ErrorCode::kInvalidArgument, "--near '" + *near + "': expected LAT,LON,KM");
-    q.near = store::EventQuery::Circle{(*v)[0], (*v)[1], (*v)[2]};
+    q.near = store::EventQuery::Circle::Parse(*near);
+    if (!q.near) return Status(ErrorCode::kInvalidArgument, "--near '" + *near + "': expected LAT,LON,KM");
   }
   if (bbox) {
-    auto v = Numbers(*bbox, 4);
-    if (!v) return Status(ErrorCode::kInvalidArgument, "--bbox '" + *bbox + "': expected MIN_LAT,MIN_LON,MAX_LAT,MAX_LON");
-    q.bbox = store::EventQuery::Box{(*v)[0], (*v)[1], (*v)[2], (*v)[3]};
+    q.bbox = store::EventQuery::Box::Parse(*bbox);
+    if (!q.bbox)
+      return Status(ErrorCode::kInvalidArgument, "--bbox '" + *bbox + "': expected MIN_LAT,MIN_LON,MAX_LAT,MAX_LON");
   }
   Status s = q.Validate();
   if (!s.ok()) return s;

@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <charconv>
-#include <cmath>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -58,25 +57,6 @@ Result<int64_t> Integer(std::string_view name, const std::string& value) {
   return n;
 }
 
-// `n` comma-separated finite numbers.
-std::optional<std::vector<double>> Numbers(const std::string& text, size_t n) {
-  std::vector<double> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    const std::string_view part(text.data() + start, comma - start);
-    double value = 0;
-    const auto r = std::from_chars(part.data(), part.data() + part.size(), value);
-    if (part.empty() || r.ec != std::errc() || r.ptr != part.data() + part.size() || !std::isfinite(value))
-      return std::nullopt;
-    out.push_back(value);
-    start = comma + 1;
-  }
-  if (out.size() != n) return std::nullopt;
-  return out;
-}
-
 const std::set<std::string, std::less<>>& FilterNames() {
   static const std::set<std::string, std::less<>> kNames = {
       "type", "mode",  "cameo", "acled_type", "acled_sub_type", "country", "admin1", "near",
@@ -117,15 +97,13 @@ Result<store::EventQuery> Filters(const Params& params, const std::set<std::stri
   }
   if (v = One(params, "near"); !v.ok()) return v.status();
   if (v.value()) {
-    auto n = Numbers(*v.value(), 3);
-    if (!n) return Bad("near", *v.value(), "expected LAT,LON,KM");
-    q.near = store::EventQuery::Circle{(*n)[0], (*n)[1], (*n)[2]};
+    q.near = store::EventQuery::Circle::Parse(*v.value());
+    if (!q.near) return Bad("near", *v.value(), "expected LAT,LON,KM");
   }
   if (v = One(params, "bbox"); !v.ok()) return v.status();
   if (v.value()) {
-    auto n = Numbers(*v.value(), 4);
-    if (!n) return Bad("bbox", *v.value(), "expected MIN_LAT,MIN_LON,MAX_LAT,MAX_LON");
-    q.bbox = store::EventQuery::Box{(*n)[0], (*n)[1], (*n)[2], (*n)[3]};
+    q.bbox = store::EventQuery::Box::Parse(*v.value());
+    if (!q.bbox) return Bad("bbox", *v.value(), "expected MIN_LAT,MIN_LON,MAX_LAT,MAX_LON");
   }
   // The store's own checks (types, kinds, dates, ranges) name the bad value.
   if (Status s = q.Validate(); !s.ok()) return Status(ErrorCode::kInvalidArgument, s.message());

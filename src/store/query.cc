@@ -18,6 +18,7 @@
 #include "store/query.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <numbers>
 #include <variant>
@@ -328,6 +329,41 @@ bool IsDigits(std::string_view s) {
 }
 
 }  // namespace
+
+namespace {
+
+// `n` comma-separated finite numbers; nullopt when `text` holds anything else.
+std::optional<std::vector<double>> FiniteNumbers(std::string_view text, size_t n) {
+  std::vector<double> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string_view::npos) comma = text.size();
+    const std::string_view part = text.substr(start, comma - start);
+    double value = 0;
+    const auto r = std::from_chars(part.data(), part.data() + part.size(), value);
+    if (part.empty() || r.ec != std::errc() || r.ptr != part.data() + part.size() || !std::isfinite(value))
+      return std::nullopt;
+    out.push_back(value);
+    start = comma + 1;
+  }
+  if (out.size() != n) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::optional<EventQuery::Circle> EventQuery::Circle::Parse(std::string_view text) {
+  const auto v = FiniteNumbers(text, 3);
+  if (!v) return std::nullopt;
+  return Circle{(*v)[0], (*v)[1], (*v)[2]};
+}
+
+std::optional<EventQuery::Box> EventQuery::Box::Parse(std::string_view text) {
+  const auto v = FiniteNumbers(text, 4);
+  if (!v) return std::nullopt;
+  return Box{(*v)[0], (*v)[1], (*v)[2], (*v)[3]};
+}
 
 Status EventQuery::Validate() const {
   auto bad = [](const std::string& what) { return Status(ErrorCode::kInvalidArgument, what); };

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annals/annals.h"
@@ -27,10 +28,15 @@ struct EventQuery {
   std::vector<std::string> admin1s;         // first-level division names
   struct Circle {
     double lat = 0, lon = 0, km = 0;
+    // "LAT,LON,KM" (finite numbers), as `annals query --near` and the API's near take
+    // it; nullopt when malformed (ranges are Validate's).
+    static std::optional<Circle> Parse(std::string_view text);
   };
   std::optional<Circle> near;               // within km of a point (great circle)
   struct Box {
     double min_lat = 0, min_lon = 0, max_lat = 0, max_lon = 0;
+    // "MIN_LAT,MIN_LON,MAX_LAT,MAX_LON" (finite numbers); nullopt when malformed.
+    static std::optional<Box> Parse(std::string_view text);
   };
   std::optional<Box> bbox;                  // inside a box (min_lon > max_lon crosses 180)
   std::optional<std::string> since, until;  // event date range, YYYY-MM-DD, inclusive
