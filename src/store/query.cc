@@ -169,22 +169,17 @@ Sql BuildWhere(const EventQuery& q, const Plan& plan) {
   // Text: the articles (title and body) that match, or the evidence sentences. When
   // probing, "+" makes SQLite look the event's few mentions up in the matching set,
   // instead of seeking every matching article in the event's mentions.
-  if (q.text) {
-    sql.And(plan.text == SetAccess::kProbe
-                ? "EXISTS (SELECT 1 FROM mentions m WHERE m.event_pk = e.event_pk AND +m.article_pk IN "
-                  "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
-                : "e.event_pk IN (SELECT m.event_pk FROM articles_fts t JOIN mentions m ON m.article_pk = t.rowid "
-                  "WHERE articles_fts MATCH ?)");
-    sql.params.emplace_back(*q.text);
-  }
-  if (q.evidence) {
-    sql.And(plan.evidence == SetAccess::kProbe
-                ? "EXISTS (SELECT 1 FROM mentions m WHERE m.event_pk = e.event_pk AND +m.mention_pk IN "
-                  "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?))"
-                : "e.event_pk IN (SELECT m.event_pk FROM evidence_fts f JOIN mentions m ON m.mention_pk = f.rowid "
-                  "WHERE evidence_fts MATCH ?)");
-    sql.params.emplace_back(*q.evidence);
-  }
+  auto full_text = [&](SetAccess access, const std::string& fts, const std::string& mention_key,
+                       const std::string& words) {
+    sql.And(access == SetAccess::kProbe
+                ? "EXISTS (SELECT 1 FROM mentions m WHERE m.event_pk = e.event_pk AND +m." + mention_key +
+                      " IN (SELECT rowid FROM " + fts + " WHERE " + fts + " MATCH ?))"
+                : "e.event_pk IN (SELECT m.event_pk FROM " + fts + " t JOIN mentions m ON m." + mention_key +
+                      " = t.rowid WHERE " + fts + " MATCH ?)");
+    sql.params.emplace_back(words);
+  };
+  if (q.text) full_text(plan.text, "articles_fts", "article_pk", *q.text);
+  if (q.evidence) full_text(plan.evidence, "evidence_fts", "mention_pk", *q.evidence);
   return sql;
 }
 
