@@ -2,29 +2,15 @@
 // at every token, FindDates over every sentence against an article date taken from the
 // first three bytes (or none). Matches stay inside their range, in order, not
 // overlapping; every date is a real one and no later than the period's last day.
-#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 #include "core/civil_date.h"
+#include "fuzz_analyzer.h"
 #include "fuzz_common.h"
-#include "text/analyzer.h"
 #include "text/date_expressions.h"
 #include "text/numbers.h"
-
-namespace {
-
-const annals::text::Analyzer& TheAnalyzer() {
-  static const std::unique_ptr<annals::text::Analyzer> analyzer = [] {
-    auto loaded = annals::text::Analyzer::Load(annals::fuzz::DataDir());
-    annals::fuzz::Check(loaded.ok());
-    return std::move(loaded).value();
-  }();
-  return *analyzer;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using annals::fuzz::Check;
@@ -37,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto tense = static_cast<annals::text::DateTense>(data[2] % 3);
   std::string_view text(reinterpret_cast<const char*>(data) + 3, size - 3);
   annals::text::Document doc;
-  TheAnalyzer().Analyse(text, annals::Field::kText, &doc);
+  annals::fuzz::TheAnalyzer().Analyse(text, annals::Field::kText, &doc);
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   for (uint32_t i = 0; i < n; ++i) {
     if (auto number = annals::text::ParseNumberAt(doc, i)) {

@@ -1,31 +1,17 @@
 // Tokenizer and sentence splitter (through the Analyzer, with the lemmatizer) on
 // arbitrary bytes: token spans ordered and inside the text, keys inside their arena,
 // sentences covering the tokens in order and no longer than kMaxSentenceTokens.
-#include <memory>
 #include <string_view>
 
+#include "fuzz_analyzer.h"
 #include "fuzz_common.h"
-#include "text/analyzer.h"
 #include "text/sentence_splitter.h"
-
-namespace {
-
-const annals::text::Analyzer& TheAnalyzer() {
-  static const std::unique_ptr<annals::text::Analyzer> analyzer = [] {
-    auto loaded = annals::text::Analyzer::Load(annals::fuzz::DataDir());
-    annals::fuzz::Check(loaded.ok());
-    return std::move(loaded).value();
-  }();
-  return *analyzer;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using annals::fuzz::Check;
   std::string_view text(reinterpret_cast<const char*>(data), size);
   annals::text::Document doc;
-  TheAnalyzer().Analyse(text, annals::Field::kText, &doc);
+  annals::fuzz::TheAnalyzer().Analyse(text, annals::Field::kText, &doc);
   uint32_t previous_end = 0;
   for (const annals::text::Token& t : doc.tokens) {
     Check(t.start >= previous_end && t.start < t.end && t.end <= text.size());
