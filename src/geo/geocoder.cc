@@ -67,6 +67,12 @@ PlaceKind KindOf(const format::Place& p) {
   return PlaceKind::kUnresolved;
 }
 
+// A second-level division, or a first-level one that the text calls a town ("the town
+// of Karak"): the weaker reading of a name next to a container in another country.
+bool MinorDivision(const format::Place& p, uint32_t cues) {
+  return p.type == format::PlaceType::kAdmin2 || (p.type == format::PlaceType::kAdmin1 && (cues & kCityCue));
+}
+
 // Fills the resolution fields of `out` from gazetteer place `index`.
 void Describe(const Gazetteer& g, uint32_t index, FoundPlace* out) {
   const format::Place& p = g.place(index);
@@ -233,9 +239,7 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
                                    (outer.type == format::PlaceType::kCity && outer.population >= 100000);
       // So is a first-level division that the text calls a town ("the town of Karak in
       // Dar'a": not Jordan's Karak governorate).
-      const bool inner_weaker = (inner.type == format::PlaceType::kAdmin2 ||
-                                 (inner.type == format::PlaceType::kAdmin1 && (m.cues & kCityCue))) &&
-                                outer_prominent && inner_votes <= outer_votes;
+      const bool inner_weaker = MinorDivision(inner, m.cues) && outer_prominent && inner_votes <= outer_votes;
       if (inner.country != outer.country && outer.type != format::PlaceType::kCountry && !inner_weaker &&
           (inner.type != format::PlaceType::kCity || inner_votes > outer_votes)) {
         FoundPlace& c = out->places[place_of[m.container]];
@@ -248,14 +252,17 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
       }
     }
     out->places[place_of[i]].container = place_of[m.container];
-    if (m.source == MentionSource::kName &&
-        ((g.place(picks[i]).type == format::PlaceType::kCity &&
-          (g.place(picks[i]).population < 100000 || (m.cues & kInsideTown))) ||
-         ((g.place(picks[i]).type == format::PlaceType::kAdmin2 ||
-           (g.place(picks[i]).type == format::PlaceType::kAdmin1 && (m.cues & kCityCue))) &&
-          g.place(picks[i]).country != g.place(picks[m.container]).country)) &&
-        !impl_->resolver->Inside(picks[i], picks[m.container]) &&
-        g.place(picks[m.container]).type != format::PlaceType::kCountry) {
+    // A town outside its container, small or placed inside a town ("Pilsen neighborhood
+    // in Chicago"), or a minor division of another country than its container's, is a
+    // place the gazetteer lacks there.
+    if (m.source != MentionSource::kName) continue;  // (a sublocation has no pick)
+    const format::Place& here = g.place(picks[i]);
+    const format::Place& container = g.place(picks[m.container]);
+    const bool weak_town =
+        here.type == format::PlaceType::kCity && (here.population < 100000 || (m.cues & kInsideTown));
+    const bool foreign_division = MinorDivision(here, m.cues) && here.country != container.country;
+    if ((weak_town || foreign_division) && !impl_->resolver->Inside(picks[i], picks[m.container]) &&
+        container.type != format::PlaceType::kCountry) {
       FoundPlace& f = out->places[place_of[i]];
       f.mention.geonameid.reset();
       f.population = 0;
