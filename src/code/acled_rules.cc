@@ -77,6 +77,7 @@ struct Sides {
   bool armed = false, crowd = false, security = false, protesters = false, rioters = false, any = false;
   bool state_armed = false;
   bool unarmed = false;  // someone without arms: a crowd, a person, an unnamed group
+  bool party = false;    // someone other than an observer (an IGO, NGO or the media)
 };
 
 Sides Read(const std::vector<DraftActor>& actors, const std::vector<DraftActor>& more = {}) {
@@ -88,6 +89,7 @@ Sides Read(const std::vector<DraftActor>& actors, const std::vector<DraftActor>&
     const DraftActor& a = *ap;
     s.any = true;
     const ActorKind kind = a.actor.kind;
+    s.party |= kind != ActorKind::kIgo && kind != ActorKind::kNgo && kind != ActorKind::kMedia;
     s.armed |= a.armed;
     s.crowd |= IsCrowd(kind) && !a.armed;
     s.security |= IsSecurity(kind);
@@ -240,12 +242,7 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
   // Shots with no one named on either side (monitors who saw them are no side) and no
   // one hurt ("bursts of fire near the village"): an exchange between armed sides, not
   // an attack on anyone.
-  bool sides_named = false;
-  for (const auto* side : {&d.source, &d.target})
-    for (const DraftActor& a : *side)
-      sides_named |= a.actor.kind != ActorKind::kIgo && a.actor.kind != ActorKind::kNgo &&
-                     a.actor.kind != ActorKind::kMedia;
-  if (!sides_named && !d.outcome.killed && !d.outcome.injured && !d.outcome.hospitalized &&
+  if (!src.party && !tgt.party && !d.outcome.killed && !d.outcome.injured && !d.outcome.hospitalized &&
       Has(d, Cue::kFirearms)) {
     *why = "shots with no side named and no one hurt";
     return Make("Armed clash");
