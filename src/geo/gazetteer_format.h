@@ -25,7 +25,7 @@
 namespace annals::geo::format {
 
 inline constexpr char kMagic[8] = {'A', 'N', 'G', 'A', 'Z', 'E', 'T', '1'};
-inline constexpr uint32_t kVersion = 4;
+inline constexpr uint32_t kVersion = 5;
 inline constexpr uint32_t kNone = 0xFFFFFFFFu;
 
 struct Header {
@@ -94,6 +94,8 @@ static_assert(sizeof(Country) == 12);
 enum class NameKind : uint8_t {
   kOfficial = 0,   // the place's own name (GeoNames, world-countries common name)
   kAlternate,      // an official or alternative name, an exonym (data/geo/alt_names.tsv)
+  kVariant,        // a town's other spelling or language form from GeoNames' alternate
+                   // names ("Patras" for Pátra): weaker than the names above
   kAbbreviation,   // "Calif.", "N.Y.", "U.S."
   kShort,          // a division's name without its generic part ("Avoyelles", "Lower Juba")
   kDemonym,        // "French", "Russians"

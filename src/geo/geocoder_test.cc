@@ -372,17 +372,51 @@ TEST(GeoFinder, DivisionWordBetweenANameAndItsContainer) {
 }
 
 TEST(GeoFinder, AnotherSpellingInsideTheContainer) {
-  // GeoNames spells the district "Dohad"; news writes "Dahod".
-  auto p = Parse("Workers marched in Dahod district (Gujarat) on Monday.");
-  const FoundPlace* district = p->Find("Dahod district");
+  // GeoNames spells the district "Dohad"; a text may write "Dohod", which no list has.
+  auto p = Parse("Workers marched in Dohod district (Gujarat) on Monday.");
+  const FoundPlace* district = p->Find("Dohod district");
   ASSERT_NE(district, nullptr);
   EXPECT_EQ(district->mention.kind, PlaceKind::kAdmin2);
   EXPECT_EQ(district->mention.name, "Dohad");
   EXPECT_EQ(district->mention.admin1, "Gujarat");
   // With no container the spelling is not guessed.
-  auto alone = Parse("Workers marched in Dahod district on Monday.");
-  const FoundPlace* guess = alone->Find("Dahod district");
+  auto alone = Parse("Workers marched in Dohod district on Monday.");
+  const FoundPlace* guess = alone->Find("Dohod district");
   EXPECT_TRUE(guess == nullptr || guess->mention.kind != PlaceKind::kAdmin2);
+}
+
+TEST(GeoFinder, GeoNamesVariantNamesTheTownAndItsDivision) {
+  // "Dahod" is one of GeoNames' alternate names of the town Dohad (cities1000); the
+  // district of the same name answers to it too.
+  auto p = Parse("Workers marched in Dahod district (Gujarat) on Monday.");
+  const FoundPlace* district = p->Find("Dahod");
+  ASSERT_NE(district, nullptr);
+  EXPECT_EQ(district->mention.kind, PlaceKind::kAdmin2);
+  EXPECT_EQ(district->mention.name, "Dohad");
+  // "Patras" is Pátra's English name; "Heraklion" Irákleion's.
+  auto greek = Parse("Artists rallied in Patras on Thursday and in Heraklion on Friday.");
+  const FoundPlace* patras = greek->Find("Patras");
+  ASSERT_NE(patras, nullptr);
+  EXPECT_EQ(patras->mention.country, "GR");
+  EXPECT_EQ(patras->mention.kind, PlaceKind::kCity);
+  const FoundPlace* heraklion = greek->Find("Heraklion");
+  ASSERT_NE(heraklion, nullptr);
+  EXPECT_EQ(heraklion->mention.country, "GR");
+  ASSERT_TRUE(heraklion->mention.lat.has_value());
+  EXPECT_NEAR(*heraklion->mention.lat, 35.33, 0.1);
+}
+
+TEST(GeoFinder, GeoNamesVariantNeverTakesAWordOrAnotherPlacesName) {
+  // "Canal" is a variant of small towns, and "Youngstown" an old name of Mount Gilead,
+  // Ohio: neither shadows the word or the city of that name.
+  auto p = Parse("Migrants camped along the Canal Saint-Denis. Workers marched in Youngstown, Ohio.");
+  EXPECT_EQ(p->Find("Canal"), nullptr);
+  const FoundPlace* youngstown = p->Find("Youngstown");
+  ASSERT_NE(youngstown, nullptr);
+  EXPECT_EQ(youngstown->mention.name, "Youngstown");
+  // A person's name that is a variant ("Ahmad" of Al Ahmadi) before a surname.
+  auto q = Parse("\"People were screaming,\" said Ahmad Khalil, a vendor in Idlib.");
+  EXPECT_EQ(q->Find("Ahmad"), nullptr);
 }
 
 TEST(SpellingSkeleton, SpellingsOfOnePlaceMeet) {

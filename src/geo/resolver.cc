@@ -91,6 +91,7 @@ float KindCost(NameKind kind) {
   switch (kind) {
     case NameKind::kShort: return -2.5f;
     case NameKind::kAlternate: return -0.3f;
+    case NameKind::kVariant: return -0.8f;
     default: return 0.0f;
   }
 }

@@ -484,8 +484,8 @@ void ToponymFinder::FindParts(const text::Document& doc, uint32_t i, std::vector
     for (const format::Posting& p : lookup.postings) {
       all_demonym &= p.kind == format::NameKind::kDemonym;
       // A postal code is a place only after "City,": "Al" of "Al-Abd" is no Alabama.
-      alias |= p.kind != format::NameKind::kOfficial && p.kind != format::NameKind::kShort &&
-               p.kind != format::NameKind::kPostal;
+      alias |= p.kind != format::NameKind::kOfficial && p.kind != format::NameKind::kVariant &&
+               p.kind != format::NameKind::kShort && p.kind != format::NameKind::kPostal;
       weak &= p.kind == format::NameKind::kShort || p.kind == format::NameKind::kPostal;
     }
     if (weak) continue;
@@ -666,9 +666,10 @@ bool ToponymFinder::NamesMajorPlace(const Mention& m) const {
 }
 
 bool ToponymFinder::NamesBigCity(const Mention& m, uint32_t population) const {
+  // Not by another spelling (kVariant): "Ahmad" is a name of Al Ahmadi, and a person's.
   for (const format::Posting& p : m.postings)
-    if (p.place < gazetteer_.place_count() && gazetteer_.place(p.place).type == format::PlaceType::kCity &&
-        gazetteer_.place(p.place).population >= population)
+    if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kVariant &&
+        gazetteer_.place(p.place).type == format::PlaceType::kCity && gazetteer_.place(p.place).population >= population)
       return true;
   return false;
 }

@@ -82,7 +82,8 @@ class ToponymFinder {
   // the dateline, "city of"; a preposition, except before an English word or a
   // person's name that names no major place or town of 10,000).
   bool Placed(const Mention& m) const;
-  // Whether a mention may name a city of at least `population`.
+  // Whether a mention may name a city of at least `population` by one of its own names
+  // (not a GeoNames variant).
   bool NamesBigCity(const Mention& m, uint32_t population) const;
   // Whether a mention may name a country or a first-level division of 500,000 people
   // or more (not by a short name).
