@@ -297,6 +297,14 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
         parent = static_cast<int>(k);
     for (int k = static_cast<int>(i) - 1; parent < 0 && k >= 0; --k)  // anywhere before
       if (is_city(k)) parent = k;
+    // Found by nearness, a pair's container hands over to the town it holds: "in Belford
+    // Roxo, Rio de Janeiro, ... in Roseiral neighborhood" is in Belford Roxo.
+    if (parent >= 0 && parent != m.container)
+      for (int k = parent - 1; k >= 0; --k)
+        if (mentions[k].container == parent && is_city(k)) {
+          parent = k;
+          break;
+        }
     if (parent < 0) continue;
     FoundPlace& f = out->places[place_of[i]];
     const FoundPlace& p = out->places[place_of[parent]];

@@ -532,5 +532,38 @@ TEST(GeoAbsurd, CombiningCharacters) {
   EXPECT_LE(q->result.places.size(), 2u);
 }
 
+TEST(GeoFinder, PairContainerIsTheDivisionBeforeTheCityOfItsName) {
+  // Puebla city lies 35 km from Tepeaca; "Tepeaca, Puebla" names the state.
+  auto p = Parse("Taxi drivers blocked the road in Tepeaca, Puebla, on Friday.");
+  const FoundPlace* state = p->Find("Puebla");
+  ASSERT_NE(state, nullptr);
+  EXPECT_EQ(state->mention.kind, PlaceKind::kAdmin1);
+  const FoundPlace* town = p->Find("Tepeaca");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->mention.kind, PlaceKind::kCity);
+}
+
+TEST(GeoFinder, SublocationTakesTheTownOfAPairNotItsContainer) {
+  auto p = Parse("On Monday, in Belford Roxo, Rio de Janeiro, residents said a shoot-out took place in "
+                 "Roseiral neighborhood.");
+  const FoundPlace* town = p->Find("Belford Roxo");
+  const FoundPlace* sub = p->Find("Roseiral neighborhood");
+  ASSERT_NE(town, nullptr);
+  ASSERT_NE(sub, nullptr);
+  EXPECT_EQ(sub->mention.kind, PlaceKind::kSublocation);
+  ASSERT_TRUE(sub->mention.lat.has_value() && town->mention.lat.has_value());
+  EXPECT_DOUBLE_EQ(*sub->mention.lat, *town->mention.lat);
+}
+
+TEST(GeoFinder, CapitalisedRunBeforeALowerCaseHeadIsOneSublocation) {
+  // "Porto Meira" is a neighbourhood of Foz do Iguaçu, not Porto in Portugal.
+  auto p = Parse("In Foz do Iguacu, Parana, a man was shot dead in Porto Meira neighborhood on Sunday.");
+  const FoundPlace* sub = p->Find("Porto Meira neighborhood");
+  ASSERT_NE(sub, nullptr);
+  EXPECT_EQ(sub->mention.kind, PlaceKind::kSublocation);
+  EXPECT_EQ(sub->mention.country, "BR");
+  EXPECT_EQ(p->Find("Porto"), nullptr);
+}
+
 }  // namespace
 }  // namespace annals::geo

@@ -240,7 +240,9 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
       for (Candidate& k : cg.candidates)
         if (inside(x.place, k.place)) {
           found = true;
-          k.fixed = std::max(k.fixed, 3.0f);
+          // "Tepeaca, Puebla": the state that holds the town before the city of that
+          // name 35 km away (a city contains by distance only).
+          k.fixed = std::max(k.fixed, g.place(k.place).type == PlaceType::kCity ? 3.0f : 5.5f);
           // "Kasserine (Ezzouhour, Kasserine)": a name placed inside a division is
           // smaller than it: the city, not the governorate of the same name.
           if (g.place(x.place).type <= g.place(k.place).type) x.fixed -= 3.0f;

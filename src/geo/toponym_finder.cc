@@ -255,12 +255,15 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       const bool after_title = i > 0 && (prev_classes & kTitle);
       const uint32_t r = run_end;
       uint32_t end = 0;
+      bool head_after = false;  // the head is a lower-case word after the run
       if (r > i + 1 && (lexicon_.Classes(doc.Key(r - 1)) & kSubHead) && introduced)
         end = r;  // "the Turquerie Zone"
       else if (r < n && tokens[r].sentence == t.sentence && tokens[r].Is(text::kWord) &&
                !tokens[r].Is(text::kCapitalized) && (lexicon_.Classes(doc.Key(r)) & kSubHead) &&
-               (introduced || IsKey(doc, r + 1, "(")))
+               (introduced || IsKey(doc, r + 1, "("))) {
         end = r + 1;  // "Bar-Sanguun village"
+        head_after = true;
+      }
       else if (!after_title && IsKey(doc, r, "(") && PlaceInParentheses(doc, r))
         end = r;  // "Bab Ghaliq (Qaatabah, Ad Dali)"
       else if (introduced && best_end == 0 && IsKey(doc, r, ",") && StartsPlace(doc, r + 1))
@@ -273,8 +276,11 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
           well_known |= place.type <= format::PlaceType::kAdmin1 ||
                         (place.type == format::PlaceType::kCity && place.population >= 100000);
         }
-      if (end > 0 && best_end > i && end > best_end + 1 && well_known && !(best.flags & format::kCommonWord)) {
-        // "the Benghazi Medical Centre": a known place, then the sublocation in it.
+      // "the Benghazi Medical Centre": a known place, then the sublocation in it. Not
+      // before a lower-case head: the whole run names it ("in Porto Meira neighborhood"
+      // of Foz do Iguaçu is no part of Porto).
+      if (end > 0 && best_end > i && end > best_end + 1 && well_known && !head_after &&
+          !(best.flags & format::kCommonWord)) {
         Mention place;
         place.doc = &doc;
         place.first = i;
