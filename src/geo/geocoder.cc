@@ -252,14 +252,15 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
       }
     }
     out->places[place_of[i]].container = place_of[m.container];
-    // A town outside its container, small or placed inside a town ("Pilsen neighborhood
-    // in Chicago"), or a minor division of another country than its container's, is a
+    // A town outside its container, small, placed inside a town ("Pilsen neighborhood
+    // in Chicago") or of another country ("San Juan, Lagunillas, Merida state": not
+    // Puerto Rico's), or a minor division of another country than its container's, is a
     // place the gazetteer lacks there.
     if (m.source != MentionSource::kName) continue;  // (a sublocation has no pick)
     const format::Place& here = g.place(picks[i]);
     const format::Place& container = g.place(picks[m.container]);
-    const bool weak_town =
-        here.type == format::PlaceType::kCity && (here.population < 100000 || (m.cues & kInsideTown));
+    const bool weak_town = here.type == format::PlaceType::kCity &&
+                           (here.population < 100000 || (m.cues & kInsideTown) || here.country != container.country);
     const bool foreign_division = MinorDivision(here, m.cues) && here.country != container.country;
     if ((weak_town || foreign_division) && !impl_->resolver->Inside(picks[i], picks[m.container]) &&
         container.type != format::PlaceType::kCountry) {

@@ -565,5 +565,31 @@ TEST(GeoFinder, CapitalisedRunBeforeALowerCaseHeadIsOneSublocation) {
   EXPECT_EQ(p->Find("Porto"), nullptr);
 }
 
+TEST(GeoFinder, NamesJoinedByCommasWithoutAndAreAChainOfContainers) {
+  // Caracolí in Antioquia is no place in Malambo: the text's Caracoli is one the
+  // gazetteer lacks, inside Malambo.
+  auto p = Parse("In Caracoli, Malambo, Atlantico department, residents protested on Friday.");
+  const FoundPlace* village = p->Find("Caracoli");
+  ASSERT_NE(village, nullptr);
+  EXPECT_EQ(village->mention.kind, PlaceKind::kSublocation);
+  EXPECT_EQ(village->mention.admin1, "Atlántico");
+  // A list still joins its last name with "and".
+  auto list = Parse("Storms hit Georgia, South Carolina, and Florida.");
+  for (const char* state : {"Georgia", "South Carolina", "Florida"}) {
+    const FoundPlace* f = list->Find(state);
+    ASSERT_NE(f, nullptr) << state;
+    EXPECT_EQ(f->mention.kind, PlaceKind::kAdmin1) << state;
+    EXPECT_EQ(f->mention.country, "US") << state;
+  }
+}
+
+TEST(GeoFinder, BigCityOfAnotherCountryInsideATownIsAPlaceTheGazetteerLacks) {
+  auto p = Parse("Prisoners protested in San Juan, Lagunillas, Merida state, on Friday.");
+  const FoundPlace* inner = p->Find("San Juan");
+  ASSERT_NE(inner, nullptr);
+  EXPECT_EQ(inner->mention.kind, PlaceKind::kSublocation);
+  EXPECT_EQ(inner->mention.country, "VE");
+}
+
 }  // namespace
 }  // namespace annals::geo

@@ -609,16 +609,29 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       continue;
     }
     if (after != ",") continue;
-    // A list ("Georgia, South Carolina, and Florida") is no pair.
+    // A list ("Georgia, South Carolina, and Florida", "Idlib and Aleppo") is no pair: a
+    // run of names joined by commas is a list when "and" or "or" joins its last; without
+    // it, it is a chain of containers ("Caracoli, Malambo, Atlantico department").
     auto in_list = [&](size_t b) {
-      const uint32_t after_b = ms[b].end;
-      if (IsKey(doc, after_b, "and") || IsKey(doc, after_b, "or")) return true;
-      if (IsKey(doc, after_b, ",") && b + 1 < ms.size() && ms[b + 1].sentence == ms[b].sentence &&
-          (ms[b + 1].first == after_b + 1 || (IsKey(doc, after_b + 1, "and") && ms[b + 1].first == after_b + 2)))
-        return ms[b + 1].container < 0 && !has_division(ms[b + 1]) ? false : true;
+      for (size_t k = b, steps = 0; k < ms.size() && steps < 6; ++steps) {
+        const uint32_t after_k = past_head(ms[k].end);
+        if (IsKey(doc, after_k, "and") || IsKey(doc, after_k, "or")) return true;
+        if (!IsKey(doc, after_k, ",") || k + 1 >= ms.size() || ms[k + 1].sentence != ms[k].sentence) return false;
+        if ((IsKey(doc, after_k + 1, "and") || IsKey(doc, after_k + 1, "or")) && ms[k + 1].first == after_k + 2)
+          return true;
+        if (ms[k + 1].first != after_k + 1) return false;
+        ++k;
+      }
       return false;
     };
-    if (next_adjacent && has_division(ms[a + 1]) && !in_list(a + 1)) {
+    // "San Juan, Lagunillas, Merida state": a town between a name and a division holds
+    // the name as the division holds the town.
+    auto town_in_division = [&](size_t b) {
+      const uint32_t after_b = past_head(ms[b].end);
+      return ms[b].source == MentionSource::kName && IsKey(doc, after_b, ",") && b + 1 < ms.size() &&
+             ms[b + 1].first == after_b + 1 && ms[b + 1].sentence == ms[b].sentence && has_division(ms[b + 1]);
+    };
+    if (next_adjacent && (has_division(ms[a + 1]) || town_in_division(a + 1)) && !in_list(a + 1)) {
       // "X, State", "X, Country's ..."; "Veracruz, Veracruz" when the name is also a town's.
       bool town = false;
       for (const format::Posting& p : m.postings)
