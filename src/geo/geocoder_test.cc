@@ -591,5 +591,29 @@ TEST(GeoFinder, BigCityOfAnotherCountryInsideATownIsAPlaceTheGazetteerLacks) {
   EXPECT_EQ(inner->mention.country, "VE");
 }
 
+TEST(GeoFinder, TownNameBeforeARoadAndInIsTheRoadInTheTownAfter) {
+  auto p = Parse("Journalists held a protest on Murree road in Rawalpindi on Monday.");
+  const FoundPlace* road = p->Find("Murree road");
+  ASSERT_NE(road, nullptr);
+  EXPECT_EQ(road->mention.kind, PlaceKind::kSublocation);
+  const FoundPlace* city = p->Find("Rawalpindi");
+  ASSERT_NE(city, nullptr);
+  ASSERT_TRUE(road->mention.lat.has_value() && city->mention.lat.has_value());
+  EXPECT_DOUBLE_EQ(*road->mention.lat, *city->mention.lat);
+  EXPECT_EQ(p->Find("Murree"), nullptr);
+}
+
+TEST(GeoFinder, NameThatBeginsALongerUnknownNameHoldsNothing) {
+  // Bar (Montenegro) is no container of a bank in "Bar Elias", a Lebanese town the
+  // gazetteer lacks.
+  auto p = Parse("Rioters smashed the windows of the Lebanese French Bank in Bar Elias on Monday.");
+  EXPECT_EQ(p->Find("Bar"), nullptr);
+  // A name before a head still holds ("Logo Local Government Area").
+  auto q = Parse("Herders attacked Dusa of Turan in Logo Local Government Area of Benue state.");
+  const FoundPlace* logo = q->Find("Logo");
+  ASSERT_NE(logo, nullptr);
+  EXPECT_EQ(logo->mention.country, "NG");
+}
+
 }  // namespace
 }  // namespace annals::geo

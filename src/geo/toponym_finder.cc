@@ -242,6 +242,26 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       continue;
     }
 
+    // A town's name before a lower-case word for a road and "in" names the road, in the
+    // town after it ("on Murree road in Rawalpindi"): a sublocation there.
+    if (best_end > 0 && best_end + 2 < n && tokens[best_end].sentence == t.sentence &&
+        tokens[best_end].Is(text::kWord) && !tokens[best_end].Is(text::kCapitalized) &&
+        (lexicon_.Classes(doc.Key(best_end)) & kRoute) && doc.Key(best_end + 1) == "in" &&
+        tokens[best_end + 2].Is(text::kCapitalized)) {
+      Mention m;
+      m.doc = &doc;
+      m.first = i;
+      m.end = best_end + 1;
+      m.sentence = t.sentence;
+      m.source = MentionSource::kSublocation;
+      key.clear();
+      for (uint32_t k = i; k < m.end; ++k) key.append(doc.Key(k)).push_back(' ');
+      m.key_hash = format::Hash(key);
+      out->push_back(m);
+      i = m.end - 1;
+      continue;
+    }
+
     // Step 3: a sublocation: a run of capitalised words (with connectors: "Jabal al
     // Kirsh") that the gazetteer does not name as a whole, and that ends in a head
     // ("the Turquerie Zone"), is followed by one ("Bar-Sanguun village"), is followed by
@@ -530,9 +550,20 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
     return false;
   };
   // `same_name`: "Veracruz, Veracruz" is a city in the state of its name.
+  // Whether a name begins a longer unknown one ("Bar Elias"), not one that ends in a head
+  // ("Logo Local Government Area").
+  auto begins_unknown_name = [&](const Mention& m) {
+    if (!(m.cues & kFollowedByName)) return false;
+    for (uint32_t k = m.end; k < n && k < m.end + 4 && doc.tokens[k].Is(text::kCapitalized); ++k)
+      if (lexicon_.Classes(doc.Key(k)) & (kAdminHead | kCityHead | kSubHead | kOrgHead)) return false;
+    return true;
+  };
   auto link = [&](size_t a, size_t b, bool same_name = false) {
-    // "in China, China Eastern ...": a name does not situate itself.
-    if (ms[a].container >= 0 || a == b || (ms[a].key_hash == ms[b].key_hash && !same_name)) return;
+    // "in China, China Eastern ...": a name does not situate itself. A name that begins
+    // a longer unknown one holds nothing ("the Lebanese French Bank in Bar Elias").
+    if (ms[a].container >= 0 || a == b || (ms[a].key_hash == ms[b].key_hash && !same_name) ||
+        begins_unknown_name(ms[b]))
+      return;
     ms[a].container = static_cast<int>(b);
     ms[a].cues |= kHasContainer;
     ms[b].cues |= kIsContainer;
