@@ -282,5 +282,27 @@ TEST_F(CoderTest, AttributionAndCountries) {
   EXPECT_EQ(e->outcome.killed, 2);
 }
 
+TEST_F(CoderTest, ProjectilesObservedNearAVillageAreShelling) {
+  const ArticleRecord r = Code("On Tuesday monitors observed a total of 14 projectiles involving unknown weapons near "
+                               "Avdiivka.");
+  EXPECT_EQ(Sub(r), "Shelling/artillery/missile attack");
+}
+
+TEST_F(CoderTest, HeadsOrRemainsFoundAreAnAttack) {
+  EXPECT_EQ(Sub(Code("In Cuernavaca, Morelos, two human heads were found beside a threatening banner on Friday.")),
+            "Attack");
+  EXPECT_EQ(Sub(Code("Armed men left bags that contained the remains of three men near a school in Tijuana.")),
+            "Attack");
+}
+
+TEST_F(CoderTest, CommemorationRazingAndACacheOfExplosives) {
+  EXPECT_EQ(Sub(Code("In Puebla, hundreds of workers commemorated May Day in the main square.")), "Peaceful protest");
+  EXPECT_EQ(Sub(Code("Soldiers razed farmland owned by villagers near Nablus on Monday.")),
+            "Looting/property destruction");
+  EXPECT_EQ(Sub(Code("Police on the island discovered a cache of explosives hidden in a cave near Chania.")),
+            "Disrupted weapons use");
+  EXPECT_EQ(Sub(Code("The governor halted all entries to the district for two weeks to curb the virus.")), "Other");
+}
+
 }  // namespace
 }  // namespace annals
