@@ -304,5 +304,14 @@ TEST_F(CoderTest, CommemorationRazingAndACacheOfExplosives) {
   EXPECT_EQ(Sub(Code("The governor halted all entries to the district for two weeks to curb the virus.")), "Other");
 }
 
+TEST_F(CoderTest, HyphenatedRecaptureAndAnArtilleryExchange) {
+  EXPECT_EQ(Sub(Code("The army re-captured Quissanga on Tuesday after it was taken over by insurgents.")),
+            "Government regains territory");
+  const ArticleRecord r = Code("Rebel forces exchanged artillery with the army near Marib on Saturday.");
+  ASSERT_NE(Primary(r), nullptr);
+  EXPECT_EQ(Primary(r)->type, EventType::kAssault);
+  EXPECT_EQ(Primary(r)->mode, "artillery");
+}
+
 }  // namespace
 }  // namespace annals

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace annals::text {
@@ -176,12 +177,19 @@ void Lemmatizer::Lemmatize(Document* doc) const {
     }
 
     // Step 2: a hyphenated compound: the noun reading of its last part, its head
-    // ("counter-protesters" -> "counter-protester"); participles stay ("US-led").
+    // ("counter-protesters" -> "counter-protester"); participles stay ("US-led"), except
+    // after a prefix that makes verbs ("re-captured" -> "re-capture").
     const size_t hyphen = key.rfind('-');
     if (hyphen != std::string_view::npos && hyphen + 1 < key.size()) {
       const std::string_view last = key.substr(hyphen + 1);
       if (const uint8_t* r = Find(last)) {
-        lemma = Read(r).reading[lt::kNoun];
+        const Record record = Read(r);
+        lemma = record.reading[lt::kNoun];
+        static constexpr std::string_view kVerbPrefixes[] = {"re", "pre", "co", "out", "over", "under", "mis"};
+        const std::string_view prefix = key.substr(0, hyphen);
+        if ((lemma.empty() || lemma == last) &&
+            std::find(std::begin(kVerbPrefixes), std::end(kVerbPrefixes), prefix) != std::end(kVerbPrefixes))
+          lemma = record.reading[lt::kVerb];
         if (lemma.empty() || lemma == last) continue;
         if (lemma.size() < last.size() && last.substr(0, lemma.size()) == lemma) {
           t.lemma_size = static_cast<uint32_t>(hyphen + 1 + lemma.size());

@@ -188,8 +188,10 @@ TEST_F(TextLemmatizerTest, UnknownPluralsAndCompounds) {
   EXPECT_EQ(Lemmas("the counter-protesters and pro-government forces"),
             (std::vector<std::string>{"the", "counter-protester", "and", "pro-government", "force"}));
   EXPECT_EQ(Lemmas("the counter-jihadists"), (std::vector<std::string>{"the", "counter-jihadist"}));
+  // After a prefix that makes verbs, the verb reading of the last part.
   EXPECT_EQ(Lemmas("anti-riot police had re-seized them"),
-            (std::vector<std::string>{"anti-riot", "police", "have", "re-seized", "them"}));
+            (std::vector<std::string>{"anti-riot", "police", "have", "re-seize", "them"}));
+  EXPECT_EQ(Lemmas("troops re-captured the town"), (std::vector<std::string>{"troop", "re-capture", "the", "town"}));
   EXPECT_EQ(Lemmas("US-led and French-born anti-mice forces"),
             (std::vector<std::string>{"us-led", "and", "french-born", "anti-mouse", "force"}));
   // Names are left alone: capitalised inside a sentence, or in capitals.
