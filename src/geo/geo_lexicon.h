@@ -26,6 +26,7 @@ enum WordClass : uint32_t {
   kCurrency = 1u << 10,    // "dollar" after "US": money, not a place
   kNamePrefix = 1u << 11,  // "Ad", "Kafr": begins a longer name ("Ad Dali")
   kRoute = 1u << 12,       // "highway" after "Dhaka-Mymensingh": the way between them
+  kQuarter = 1u << 13,     // "neighborhood" after a town's name: a part of another town
 };
 
 class GeoLexicon {

@@ -224,6 +224,8 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
   demoted.assign(mentions.size(), 0);
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
+    // "residents of Las Mercedes neighborhood": a part of the town nearby, if any.
+    if (place_of[i] >= 0 && m.source == MentionSource::kName && (m.cues & kBeforeQuarter)) demoted[i] = 1;
     if (place_of[i] < 0 || m.container < 0 || place_of[m.container] < 0) continue;
     if (mentions[m.container].source != MentionSource::kName) continue;
     if (m.source == MentionSource::kName) {
@@ -290,7 +292,7 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
       const int up = mentions[parent].container;
       parent = up >= 0 && place_of[up] >= 0 && mentions[up].source == MentionSource::kName ? up : -1;
     }
-    if (demoted[i] && parent < 0) continue;
+    if (demoted[i] && parent < 0 && !(m.cues & kBeforeQuarter)) continue;
     for (int k = static_cast<int>(i) - 1; parent < 0 && k >= 0; --k)  // same sentence, before
       if (mentions[k].doc == m.doc && mentions[k].sentence == m.sentence && is_city(k)) parent = k;
     for (size_t k = i + 1; parent < 0 && k < mentions.size(); ++k)  // same sentence, after
@@ -306,10 +308,13 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
           parent = k;
           break;
         }
-    if (parent < 0) continue;
+    // With no town to stand in, a name before a quarter word keeps its own reading.
+    if (parent < 0 || parent == static_cast<int>(i)) continue;
     FoundPlace& f = out->places[place_of[i]];
     const FoundPlace& p = out->places[place_of[parent]];
     f.parent = place_of[parent];
+    f.mention.geonameid.reset();
+    f.population = 0;
     f.mention.lat = p.mention.lat;
     f.mention.lon = p.mention.lon;
     f.mention.country = p.mention.country;

@@ -615,5 +615,28 @@ TEST(GeoFinder, NameThatBeginsALongerUnknownNameHoldsNothing) {
   EXPECT_EQ(logo->mention.country, "NG");
 }
 
+TEST(GeoFinder, TownNameBeforeAQuarterWordIsANeighbourhoodOfTheTownNearby) {
+  // Las Mercedes is also a town in Venezuela; here it is a neighbourhood of Itauguá.
+  auto p = Parse("In Itaugua (Central), residents of Las Mercedes neighborhood beat a suspected thief.");
+  const FoundPlace* quarter = p->Find("Las Mercedes");
+  ASSERT_NE(quarter, nullptr);
+  EXPECT_EQ(quarter->mention.kind, PlaceKind::kSublocation);
+  EXPECT_EQ(quarter->mention.country, "PY");
+  EXPECT_FALSE(quarter->mention.geonameid.has_value());
+  // With no other town in the text the name keeps its own reading.
+  auto alone = Parse("Looters targeted shops in the Ga-Rankuwa neighborhood on Sunday.");
+  const FoundPlace* town = alone->Find("Ga-Rankuwa");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->mention.kind, PlaceKind::kCity);
+  EXPECT_EQ(town->mention.country, "ZA");
+}
+
+TEST(GeoResolver, TownsOfTheArticlesCountryComeFirst) {
+  auto p = Parse("A car convoy set out from Beirut to Tripoli on Sunday to protest against living conditions.");
+  const FoundPlace* tripoli = p->Find("Tripoli");
+  ASSERT_NE(tripoli, nullptr);
+  EXPECT_EQ(tripoli->mention.country, "LB");
+}
+
 }  // namespace
 }  // namespace annals::geo

@@ -243,10 +243,24 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
     }
 
     // A town's name before a lower-case word for a road and "in" names the road, in the
-    // town after it ("on Murree road in Rawalpindi"): a sublocation there.
-    if (best_end > 0 && best_end + 2 < n && tokens[best_end].sentence == t.sentence &&
-        tokens[best_end].Is(text::kWord) && !tokens[best_end].Is(text::kCapitalized) &&
-        (lexicon_.Classes(doc.Key(best_end)) & kRoute) && doc.Key(best_end + 1) == "in" &&
+    // town after it ("on Murree road in Rawalpindi"): a sublocation there. Before a word
+    // for a part of a town it may name a neighbourhood of another town ("residents of
+    // Las Mercedes neighborhood"): kBeforeQuarter, unless the name is well known ("a
+    // Paris neighborhood").
+    const uint32_t next_classes =
+        best_end > 0 && best_end + 1 < n && tokens[best_end].sentence == t.sentence &&
+                tokens[best_end].Is(text::kWord) && !tokens[best_end].Is(text::kCapitalized)
+            ? lexicon_.Classes(doc.Key(best_end))
+            : 0u;
+    bool well_known = false;  // a country, a division or a city of 100,000 or more
+    for (const format::Posting& p : best.postings)
+      if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort &&
+          p.kind != format::NameKind::kPostal) {
+        const format::Place& place = gazetteer_.place(p.place);
+        well_known |= place.type <= format::PlaceType::kAdmin1 ||
+                      (place.type == format::PlaceType::kCity && place.population >= 100000);
+      }
+    if ((next_classes & kRoute) && best_end + 2 < n && doc.Key(best_end + 1) == "in" &&
         tokens[best_end + 2].Is(text::kCapitalized)) {
       Mention m;
       m.doc = &doc;
@@ -288,14 +302,6 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
         end = r;  // "Bab Ghaliq (Qaatabah, Ad Dali)"
       else if (introduced && best_end == 0 && IsKey(doc, r, ",") && StartsPlace(doc, r + 1))
         end = r;  // "in Sentianivka, Luhansk"
-      bool well_known = false;  // a country, a division or a city of 100,000 or more
-      for (const format::Posting& p : best.postings)
-        if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort &&
-            p.kind != format::NameKind::kPostal) {
-          const format::Place& place = gazetteer_.place(p.place);
-          well_known |= place.type <= format::PlaceType::kAdmin1 ||
-                        (place.type == format::PlaceType::kCity && place.population >= 100000);
-        }
       // "the Benghazi Medical Centre": a known place, then the sublocation in it. Not
       // before a lower-case head: the whole run names it ("in Porto Meira neighborhood"
       // of Foz do Iguaçu is no part of Porto).
@@ -473,6 +479,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       if (prev_cap || next_cap) cues |= kFollowedByName;
     }
     if (best_key_size <= 2) cues |= kShortKey;
+    if ((next_classes & kQuarter) && !well_known) cues |= kBeforeQuarter;
     m.cues = cues;
     out->push_back(m);
     i = best_end - 1;

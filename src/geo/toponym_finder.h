@@ -38,6 +38,8 @@ enum Cue : uint32_t {
   kGroupWord = 1u << 19,      // the key also names a group ("Taliban"): a place only when placed
   kInLongerName = 1u << 20,   // after a name prefix or "X al": "Dali" of "Ad Dali", "Arab" of "Ain al Arab"
   kInsideTown = 1u << 21,     // "X neighborhood in Town": a place inside its container town
+  kBeforeQuarter = 1u << 22,  // "Las Mercedes neighborhood": a town's name naming a part of
+                              // another town (not a country, division or city of 100,000)
 };
 
 // kRegion: a region or continent named in data/geo/regions.tsv ("Middle East"): kept
