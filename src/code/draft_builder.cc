@@ -54,8 +54,9 @@ std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t s
     if (!Resolved(place)) continue;
     int score = Specificity(place) * 100;
     if (score == 0) continue;
-    // "X (Admin2, Admin1)" and "City, State": the situated place is where it happened.
-    if (place.container >= 0) score += 50;
+    // "X (Admin2, Admin1)" and "City, State": the situated place is where it happened
+    // (when the container is a place: not a wrong reading left unresolved).
+    if (place.container >= 0 && Resolved(ctx.geo.places[static_cast<size_t>(place.container)])) score += 50;
     // A place the text situates inside this one is where it happened, unless it is
     // where something came from ("a march from Cesar Chavez Plaza in Sacramento").
     for (const int q : here)

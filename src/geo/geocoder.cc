@@ -250,6 +250,8 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
         c.admin1_code.clear();
         c.admin2_code.clear();
         c.population = 0;
+        // The text still situates the name in it: where it happened is the name.
+        out->places[place_of[i]].container = place_of[m.container];
         continue;
       }
     }

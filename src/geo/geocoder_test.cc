@@ -638,5 +638,24 @@ TEST(GeoResolver, TownsOfTheArticlesCountryComeFirst) {
   EXPECT_EQ(tripoli->mention.country, "LB");
 }
 
+TEST(GeoFinder, DivisionWhoseFirstWordsTheGazetteerLacksHoldsTheTownBeforeIt) {
+  auto p = Parse("In Bachaquero, Valmore Rodriguez municipality, Zulia state, drivers protested on Friday.");
+  const FoundPlace* town = p->Find("Bachaquero");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->mention.country, "VE");
+  ASSERT_GE(town->container, 0);
+}
+
+TEST(GeoFinder, ParenthesesAfterAnInstitutionPlaceTheInstitution) {
+  // Al Thawrah is also a Syrian district; the hospital of that name is in Salh, Taizz.
+  auto p = Parse("The staff of Al Thawrah Hospital (Salh, Taizz) held a demonstration on Thursday.");
+  for (const FoundPlace& f : p->result.places) EXPECT_NE(f.mention.country, "SY") << f.mention.mention;
+  // "(Awutu Efutu Senya, Central)": not "Senya" at the end of a name the gazetteer lacks.
+  auto q = Parse("Residents of Kasoa (Awutu Efutu Senya, Central) demonstrated on Wednesday.");
+  const FoundPlace* kasoa = q->Find("Kasoa");
+  ASSERT_NE(kasoa, nullptr);
+  EXPECT_EQ(kasoa->mention.country, "GH");
+}
+
 }  // namespace
 }  // namespace annals::geo

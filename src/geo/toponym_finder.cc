@@ -561,7 +561,7 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
   // ("Logo Local Government Area").
   auto begins_unknown_name = [&](const Mention& m) {
     if (!(m.cues & kFollowedByName)) return false;
-    for (uint32_t k = m.end; k < n && k < m.end + 4 && doc.tokens[k].Is(text::kCapitalized); ++k)
+    for (uint32_t k = m.end; k < n && k < m.end + 4 && (k == m.end || doc.tokens[k].Is(text::kCapitalized)); ++k)
       if (lexicon_.Classes(doc.Key(k)) & (kAdminHead | kCityHead | kSubHead | kOrgHead)) return false;
     return true;
   };
@@ -589,14 +589,19 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
     // "Tuban district (Lahij)", "Maturin municipality, Monagas", "Damboa LGA (Borno)": a
     // generic head may stand between a name and its container.
     bool sub_head = false;  // a word for a place inside a town stands after the name
+    bool org_head = false;  // a capitalised organisation's head: "Al Thawrah Hospital"
     if (doc.tokens[e].Is(text::kWord) &&
         (((lexicon_.Classes(doc.Key(e)) & (kAdminHead | kCityHead | kSubHead)) &&
           (!doc.tokens[e].Is(text::kCapitalized) || doc.tokens[e].Is(text::kAllCaps))) ||
          (lexicon_.Classes(doc.Key(e)) & kOrgHead)) &&
         e + 2 < n && m.source == MentionSource::kName) {
       sub_head = (lexicon_.Classes(doc.Key(e)) & kSubHead) && !doc.tokens[e].Is(text::kCapitalized);
+      org_head = (lexicon_.Classes(doc.Key(e)) & kOrgHead) && doc.tokens[e].Is(text::kCapitalized);
       ++e;
     }
+    // "Al Thawrah Hospital (Salh, Taizz)": the parentheses place the hospital, not a
+    // district named like its first words.
+    if (org_head && IsKey(doc, e, "(")) continue;
     const std::string_view after = doc.Key(e);
     const bool next_adjacent = a + 1 < ms.size() && ms[a + 1].first == e + 1 && ms[a + 1].sentence == m.sentence;
     if (after == "(" && next_adjacent) {
@@ -617,8 +622,9 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       // the gazetteer knows.
       uint32_t close = e + 1;
       while (close < n && close < e + 12 && !IsKey(doc, close, ")")) ++close;
+      // Not the end of a longer unknown name ("Senya" of "(Awutu Efutu Senya, Central)").
       for (size_t b = a + 1; b < ms.size() && ms[b].first < close; ++b)
-        if (ms[b].source == MentionSource::kName) {
+        if (ms[b].first > e && ms[b].source == MentionSource::kName && !(ms[b].cues & kAfterUnknownName)) {
           link(a, b);
           break;
         }
@@ -647,6 +653,20 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       continue;
     }
     if (after != ",") continue;
+    // "Bachaquero, Valmore Rodriguez municipality, Zulia state": a division whose first
+    // words the gazetteer lacks, named by its head, holds the name before the comma.
+    if (a + 1 < ms.size() && ms[a + 1].sentence == m.sentence && ms[a + 1].first > e + 1 &&
+        ms[a + 1].first <= e + 3 && ms[a + 1].source == MentionSource::kName && ms[a + 1].end < n &&
+        doc.tokens[ms[a + 1].end].Is(text::kWord) && !doc.tokens[ms[a + 1].end].Is(text::kCapitalized) &&
+        (lexicon_.Classes(doc.Key(ms[a + 1].end)) & kAdminHead)) {
+      bool capitalised = true;
+      for (uint32_t k = e + 1; k < ms[a + 1].first; ++k)
+        capitalised &= doc.tokens[k].Is(text::kWord) && doc.tokens[k].Is(text::kCapitalized);
+      if (capitalised) {
+        link(a, a + 1);
+        continue;
+      }
+    }
     // A list ("Georgia, South Carolina, and Florida", "Idlib and Aleppo") is no pair: a
     // run of names joined by commas is a list when "and" or "or" joins its last; without
     // it, it is a chain of containers ("Caracoli, Malambo, Atlantico department").
