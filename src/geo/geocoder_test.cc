@@ -657,5 +657,14 @@ TEST(GeoFinder, ParenthesesAfterAnInstitutionPlaceTheInstitution) {
   EXPECT_EQ(kasoa->mention.country, "GH");
 }
 
+TEST(GeoFinder, CentreOfADistrictBeforeItsContainer) {
+  auto p = Parse("Gunmen killed two officers in Ghoryan district center, Herat, on Sunday.");
+  const FoundPlace* district = p->Find("Ghoryan");
+  ASSERT_NE(district, nullptr);
+  EXPECT_EQ(district->mention.country, "AF");
+  ASSERT_GE(district->container, 0);
+  EXPECT_EQ(p->result.places[static_cast<size_t>(district->container)].mention.mention, "Herat");
+}
+
 }  // namespace
 }  // namespace annals::geo

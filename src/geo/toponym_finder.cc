@@ -598,6 +598,11 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       sub_head = (lexicon_.Classes(doc.Key(e)) & kSubHead) && !doc.tokens[e].Is(text::kCapitalized);
       org_head = (lexicon_.Classes(doc.Key(e)) & kOrgHead) && doc.tokens[e].Is(text::kCapitalized);
       ++e;
+      // "Ghoryan district center, Herat", "Kadikoy town center, Istanbul": the centre of
+      // the district or town.
+      if (!org_head && e + 2 < n && doc.tokens[e].Is(text::kWord) && !doc.tokens[e].Is(text::kCapitalized) &&
+          (lexicon_.Classes(doc.Key(e)) & kSubHead) && IsKey(doc, e + 1, ","))
+        ++e;
     }
     // "Al Thawrah Hospital (Salh, Taizz)": the parentheses place the hospital, not a
     // district named like its first words.
