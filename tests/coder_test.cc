@@ -313,5 +313,17 @@ TEST_F(CoderTest, HyphenatedRecaptureAndAnArtilleryExchange) {
   EXPECT_EQ(Primary(r)->mode, "artillery");
 }
 
+TEST_F(CoderTest, PeopleFromATownActThereForWantOfAnotherPlace) {
+  const ArticleRecord home = Code("A group of citizens from Redeyef (Gafsa) protested on Tuesday to demand a clinic.");
+  ASSERT_NE(Primary(home), nullptr);
+  ASSERT_TRUE(Primary(home)->location.has_value());
+  EXPECT_EQ(Primary(home)->location->mention, "Redeyef");
+  const ArticleRecord away = Code("Dozens of workers from Groningen staged a protest in front of the town hall of "
+                                  "Stadskanaal on Tuesday.");
+  ASSERT_NE(Primary(away), nullptr);
+  ASSERT_TRUE(Primary(away)->location.has_value());
+  EXPECT_EQ(Primary(away)->location->name, "Stadskanaal");
+}
+
 }  // namespace
 }  // namespace annals

@@ -45,6 +45,26 @@ bool PrecededBy(const text::Document& doc, const geo::FoundPlace& place,
   return std::find(words.begin(), words.end(), prev) != words.end();
 }
 
+// Whether `place` follows "from" after people ("citizens from Redeyef (Gafsa)
+// protested"): where they live, and where they act for want of another place.
+bool PeopleFrom(const BuildContext& ctx, const text::Document& doc, const geo::FoundPlace& place) {
+  if (!PrecededBy(doc, place, {"from"}) || place.first_token < 2) return false;
+  thread_local std::vector<extract::PhraseMatcher::Match> actors;
+  actors.clear();
+  const uint32_t noun = place.first_token - 2;
+  for (uint32_t start = noun >= 3 ? noun - 3 : 0; start <= noun; ++start)
+    ctx.lex.actor_matcher().MatchAt(doc, start, noun + 1, &actors);
+  for (const auto& m : actors)
+    if (m.end == noun + 1 && !ctx.lex.actor(m.value).organisation) return true;
+  return false;
+}
+
+// Whether `place` follows "from" as where something came from ("a march from Cesar
+// Chavez Plaza in Sacramento").
+bool CameFrom(const BuildContext& ctx, const text::Document& doc, const geo::FoundPlace& place) {
+  return PrecededBy(doc, place, {"from"}) && !PeopleFrom(ctx, doc, place);
+}
+
 std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t sentence, uint32_t trigger) {
   const text::Document& doc = *ctx.View(field).doc;
   const std::span<const int> here = ctx.View(field).analysis->PlacesOf(sentence);
@@ -60,10 +80,10 @@ std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t s
     // A place the text situates inside this one is where it happened, unless it is
     // where something came from ("a march from Cesar Chavez Plaza in Sacramento").
     for (const int q : here)
-      if (ctx.geo.places[static_cast<size_t>(q)].container == p &&
-          !PrecededBy(doc, ctx.geo.places[static_cast<size_t>(q)], {"from"}))
+      if (ctx.geo.places[static_cast<size_t>(q)].container == p && !CameFrom(ctx, doc, ctx.geo.places[static_cast<size_t>(q)]))
         score -= 150;
-    if (PrecededBy(doc, place, {"from", "to", "toward", "towards"})) score -= 250;  // origin or goal
+    if (CameFrom(ctx, doc, place) || PrecededBy(doc, place, {"to", "toward", "towards"})) score -= 250;  // origin or goal
+    if (PeopleFrom(ctx, doc, place)) score -= 100;
     // A country's name before a common noun describes it ("the US dollar", "an Iran
     // deal"); it does not say where something happened.
     if (place.mention.kind == PlaceKind::kCountry && place.end_token < doc.tokens.size() &&
