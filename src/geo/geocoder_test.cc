@@ -666,5 +666,19 @@ TEST(GeoFinder, CentreOfADistrictBeforeItsContainer) {
   EXPECT_EQ(p->result.places[static_cast<size_t>(district->container)].mention.mention, "Herat");
 }
 
+TEST(GeoFinder, WordThatBeginsNamesBeforeANameIsNoBigCity) {
+  // "Bab" is also Al Bāb, Syria; "Bab Ghaliq" is a village the gazetteer lacks.
+  auto p = Parse("Clashes were also reported in Bab Ghaliq, Habil al Ubaydi and Habil al Kalb on Sunday.");
+  EXPECT_EQ(p->Find("Bab"), nullptr);
+}
+
+TEST(GeoFinder, AreaOfADistrictIsInTheDistrict) {
+  auto p = Parse("A gunman threw a grenade at a checkpoint in Ar Rubat area of Tuban district (Lahij) on Monday.");
+  const FoundPlace* area = p->Find("Ar Rubat");
+  ASSERT_NE(area, nullptr);
+  EXPECT_EQ(area->mention.kind, PlaceKind::kSublocation);
+  EXPECT_EQ(area->mention.country, "YE");
+}
+
 }  // namespace
 }  // namespace annals::geo

@@ -644,7 +644,9 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       link(a, a + 1);
       continue;
     }
-    if (after == "in" && a + 1 < ms.size() && ms[a + 1].first == e + 1 && ms[a + 1].sentence == m.sentence &&
+    // "Ar Rubat area of Tuban district": so does a division after "X area of".
+    if ((after == "in" || (after == "of" && sub_head)) && a + 1 < ms.size() && ms[a + 1].first == e + 1 &&
+        ms[a + 1].sentence == m.sentence &&
         (has_division(ms[a + 1]) || (sub_head && ms[a + 1].source == MentionSource::kName)) &&
         m.source == MentionSource::kName) {
       bool all_countries = true;
@@ -793,6 +795,10 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
             IsDivision(gazetteer_.place(p.place)))
           full_names.insert(p.place);
   }
+  // A one-word name that begins longer names ("Bab" of "Bab Ghaliq"), before a name.
+  auto begins_names = [&](const Mention& m) {
+    return m.end == m.first + 1 && (lexicon_.Classes(m.doc->Key(m.first)) & kNamePrefix) != 0;
+  };
   for (Mention& m : *mentions) {
     if (m.source == MentionSource::kSublocation) continue;
     const uint32_t c = m.cues;
@@ -811,7 +817,8 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     else if (!strong && person_keys.count(m.key_hash)) ok = false;
     else if ((c & kPersonNext) && !strong) ok = false;
     else if ((c & (kFollowedByName | kShortKey)) && !(c & (kHasContainer | kIsContainer | kInDateline)) &&
-             !((c & kFollowedByName) && (NamesMajorPlace(m) || (NamesBigCity(m, 100000) && !(c & kCommonWord))))) {
+             !((c & kFollowedByName) && !begins_names(m) &&
+               (NamesMajorPlace(m) || (NamesBigCity(m, 100000) && !(c & kCommonWord))))) {
       // An alias of one or two letters ("UK") is fine; a town of that name is not.
       bool alias = false;
       for (const format::Posting& p : m.postings) alias |= p.kind == format::NameKind::kAbbreviation;
