@@ -65,6 +65,22 @@ bool StrongCue(uint32_t cues) {
   return (cues & (kInDateline | kAfterLocative | kHasContainer | kIsContainer | kCityCue | kAdminCue)) != 0;
 }
 
+// A sublocation over tokens [first, end) of one sentence, keyed by its words.
+Mention SublocationMention(const text::Document& doc, uint32_t first, uint32_t end, uint32_t cues) {
+  thread_local std::string key;
+  key.clear();
+  for (uint32_t k = first; k < end; ++k) key.append(doc.Key(k)).push_back(' ');
+  Mention m;
+  m.doc = &doc;
+  m.first = first;
+  m.end = end;
+  m.sentence = doc.tokens[first].sentence;
+  m.source = MentionSource::kSublocation;
+  m.key_hash = format::Hash(key);
+  m.cues = cues;
+  return m;
+}
+
 }  // namespace
 
 bool ToponymFinder::IsEnglishWord(const text::Document& doc, uint32_t i) const {
@@ -262,17 +278,8 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       }
     if ((next_classes & kRoute) && best_end + 2 < n && doc.Key(best_end + 1) == "in" &&
         tokens[best_end + 2].Is(text::kCapitalized)) {
-      Mention m;
-      m.doc = &doc;
-      m.first = i;
-      m.end = best_end + 1;
-      m.sentence = t.sentence;
-      m.source = MentionSource::kSublocation;
-      key.clear();
-      for (uint32_t k = i; k < m.end; ++k) key.append(doc.Key(k)).push_back(' ');
-      m.key_hash = format::Hash(key);
-      out->push_back(m);
-      i = m.end - 1;
+      out->push_back(SublocationMention(doc, i, best_end + 1, 0));
+      i = best_end;
       continue;
     }
 
@@ -316,32 +323,12 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
         place.postings = best.postings;
         place.cues = kCityCue;
         out->push_back(place);
-        const uint32_t sub_first = best_end;
-        key.clear();
-        for (uint32_t k = sub_first; k < end; ++k) key.append(doc.Key(k)).push_back(' ');
-        Mention m;
-        m.doc = &doc;
-        m.first = sub_first;
-        m.end = end;
-        m.sentence = t.sentence;
-        m.source = MentionSource::kSublocation;
-        m.key_hash = format::Hash(key);
-        out->push_back(m);
+        out->push_back(SublocationMention(doc, best_end, end, 0));
         i = end - 1;
         continue;
       }
       if (end > 0) {
-        Mention m;
-        m.doc = &doc;
-        m.first = i;
-        m.end = end;
-        m.sentence = t.sentence;
-        m.source = MentionSource::kSublocation;
-        key.clear();
-        for (uint32_t k = i; k < end; ++k) key.append(doc.Key(k)).push_back(' ');
-        m.key_hash = format::Hash(key);
-        m.cues = (prev_classes & kLocative) ? uint32_t{kAfterLocative} : 0u;
-        out->push_back(m);
+        out->push_back(SublocationMention(doc, i, end, (prev_classes & kLocative) ? uint32_t{kAfterLocative} : 0u));
         i = end - 1;
         continue;
       }
