@@ -930,8 +930,9 @@ int Run(int argc, char** argv) {
   for (const auto& row : persons.value().rows) word_flags[names.Key(row.fields[0])] |= format::kPersonName;
 
   // Step 7b: GeoNames' alternate names of towns, after every other name (AddVariant).
-  // Not an English word or a person's or group's name (WordNet, person_names.tsv:
-  // "Canal", "Violet", "Orient" are variants of small towns), and not a name that is
+  // Not an English word, inflected or not, or a person's or group's name (WordNet,
+  // person_names.tsv: "Canal", "Violet", "Orient", "Ousted" are variants of small
+  // towns), and not a name that is
   // another name with a generic word more ("San Fernando City", "City of
   // Springfield", and "Springfield City" for Lincoln, Montana): the finder reads the
   // name alone, and the longer key would take the words around it.
@@ -966,13 +967,25 @@ int Run(int argc, char** argv) {
     }
     return out;
   };
+  // An inflected English word ("Ousted", a variant of Osted): WordNet lists base forms.
+  auto inflected_word = [&](const std::string& key) {
+    if (key.find(' ') != std::string::npos) return false;
+    for (const std::string_view suffix : {"ing", "ed", "es", "s", "d"}) {
+      if (key.size() < suffix.size() + 3 || key.compare(key.size() - suffix.size(), suffix.size(), suffix) != 0)
+        continue;
+      const std::string stem = key.substr(0, key.size() - suffix.size());
+      for (const std::string& base : {stem, stem + "e"})
+        if (auto it = word_flags.find(base); it != word_flags.end() && (it->second & format::kCommonWord)) return true;
+    }
+    return false;
+  };
   for (uint32_t i = first_city; i < places.size(); ++i) {
     auto v = variants.find(places[i].record.geonameid);
     if (v == variants.end()) continue;
     const std::vector<uint32_t> targets = same_name_divisions(i);
     for (const std::string& variant : v->second)
       if (const std::string key = names.Key(variant);
-          IsLatinName(key) && !generic_form(key) && !word_flags.count(key))
+          IsLatinName(key) && !generic_form(key) && !word_flags.count(key) && !inflected_word(key))
         names.AddVariant(variant, targets);
   }
 

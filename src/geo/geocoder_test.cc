@@ -414,6 +414,9 @@ TEST(GeoFinder, GeoNamesVariantNeverTakesAWordOrAnotherPlacesName) {
   const FoundPlace* youngstown = p->Find("Youngstown");
   ASSERT_NE(youngstown, nullptr);
   EXPECT_EQ(youngstown->mention.name, "Youngstown");
+  // An inflected English word that is a variant ("Ousted" of Osted, Denmark).
+  auto r = Parse("Ousted President Askar Akayev agreed to resign on Saturday.");
+  EXPECT_EQ(r->Find("Ousted"), nullptr);
   // A person's name that is a variant ("Ahmad" of Al Ahmadi) before a surname.
   auto q = Parse("\"People were screaming,\" said Ahmad Khalil, a vendor in Idlib.");
   EXPECT_EQ(q->Find("Ahmad"), nullptr);
