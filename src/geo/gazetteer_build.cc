@@ -967,6 +967,11 @@ int Run(int argc, char** argv) {
     }
     return out;
   };
+  // A single word of four letters or fewer ("From" of Frome, "Pre" of Prato), or a name
+  // with the English article ("The Bank"): too often a word of the text.
+  auto short_or_article = [](const std::string& key) {
+    return (key.find(' ') == std::string::npos && key.size() < 5) || key.rfind("the ", 0) == 0;
+  };
   // An inflected English word ("Ousted", a variant of Osted): WordNet lists base forms.
   auto inflected_word = [&](const std::string& key) {
     if (key.find(' ') != std::string::npos) return false;
@@ -985,7 +990,8 @@ int Run(int argc, char** argv) {
     const std::vector<uint32_t> targets = same_name_divisions(i);
     for (const std::string& variant : v->second)
       if (const std::string key = names.Key(variant);
-          IsLatinName(key) && !generic_form(key) && !word_flags.count(key) && !inflected_word(key))
+          IsLatinName(key) && !generic_form(key) && !word_flags.count(key) && !inflected_word(key) &&
+          !short_or_article(key))
         names.AddVariant(variant, targets);
   }
 

@@ -634,13 +634,6 @@ TEST(GeoFinder, TownNameBeforeAQuarterWordIsANeighbourhoodOfTheTownNearby) {
   EXPECT_EQ(town->mention.country, "ZA");
 }
 
-TEST(GeoResolver, TownsOfTheArticlesCountryComeFirst) {
-  auto p = Parse("A car convoy set out from Beirut to Tripoli on Sunday to protest against living conditions.");
-  const FoundPlace* tripoli = p->Find("Tripoli");
-  ASSERT_NE(tripoli, nullptr);
-  EXPECT_EQ(tripoli->mention.country, "LB");
-}
-
 TEST(GeoFinder, DivisionWhoseFirstWordsTheGazetteerLacksHoldsTheTownBeforeIt) {
   auto p = Parse("In Bachaquero, Valmore Rodriguez municipality, Zulia state, drivers protested on Friday.");
   const FoundPlace* town = p->Find("Bachaquero");
@@ -681,6 +674,34 @@ TEST(GeoFinder, AreaOfADistrictIsInTheDistrict) {
   ASSERT_NE(area, nullptr);
   EXPECT_EQ(area->mention.kind, PlaceKind::kSublocation);
   EXPECT_EQ(area->mention.country, "YE");
+}
+
+TEST(GeoFinder, GeoNamesVariantIsAPlaceOnlyWhereTheTextPlacesIt) {
+  // "Nissan" is a variant of Nissan-lez-Ensérune; "Julia" of Plovdiv.
+  auto p = Parse("Nissan has named a new chief executive. Julia said the carmaker would grow. "
+                 "Nissan shares rose in Tokyo.");
+  EXPECT_EQ(p->Find("Nissan"), nullptr);
+  EXPECT_EQ(p->Find("Julia"), nullptr);
+  // "Frankfurt" is Frankfurt am Main (data/geo/alt_names.tsv), not Frankfort, Kentucky.
+  auto q = Parse("Unions for the exchange's staff in Frankfurt expressed fears about the merger.");
+  const FoundPlace* frankfurt = q->Find("Frankfurt");
+  ASSERT_NE(frankfurt, nullptr);
+  EXPECT_EQ(frankfurt->mention.country, "DE");
+}
+
+TEST(GeoFinder, AcronymInParenthesesIsNoPlace) {
+  auto p = Parse("The Academy of Motion Picture Arts and Sciences (Ampas) has done it for them.");
+  EXPECT_EQ(p->Find("Ampas"), nullptr);
+  EXPECT_EQ(p->Find("Sciences"), nullptr);
+}
+
+TEST(GeoFinder, CountryThatIsAlsoAWordOpeningASentence) {
+  auto p = Parse("Brazil's unemployment rate fell to its lowest level in three years.");
+  const FoundPlace* brazil = p->Find("Brazil");
+  ASSERT_NE(brazil, nullptr);
+  EXPECT_EQ(brazil->mention.kind, PlaceKind::kCountry);
+  auto q = Parse("Turkey is served at Christmas dinners across the region.");
+  EXPECT_EQ(q->Find("Turkey"), nullptr);
 }
 
 }  // namespace

@@ -359,10 +359,6 @@ void Resolver::Resolve(const std::vector<Mention>& mentions, std::vector<uint32_
             else if (held_total - (own_held ? 1 : 0) > 0) s -= 1.5f;
           }
           if (p.type == PlaceType::kAdmin1 && held > 0) s += 1.5f;
-          // A town in the country of the article's other towns ("from Beirut to
-          // Tripoli": Lebanon's Tripoli, not Libya's capital); not for a container,
-          // which the text names as a division ("Tepeaca, Puebla").
-          if (p.type == PlaceType::kCity && held > 0 && !gr.is_container) s += 1.0f;
           if (p.type == PlaceType::kAdmin1 &&
               count_without(held_admin1, c.place, own_held && own_place->admin1 == c.place) > 0)
             s += 1.5f;

@@ -37,6 +37,7 @@
 // Accept() then drops the mentions whose cues say they are not places.
 #include "geo/toponym_finder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <unordered_set>
@@ -63,6 +64,24 @@ bool IsDeterminer(std::string_view key) { return key == "the" || key == "a" || k
 
 bool StrongCue(uint32_t cues) {
   return (cues & (kInDateline | kAfterLocative | kHasContainer | kIsContainer | kCityCue | kAdminCue)) != 0;
+}
+
+// Whether token i, alone in parentheses, is the acronym of the capitalised words
+// before them ("the Academy of Motion Picture Arts and Sciences (Ampas)"): the letters
+// of the acronym are the initials of those words, lower-case joining words skipped.
+bool AcronymInParentheses(const text::Document& doc, uint32_t i) {
+  if (i < 2 || i + 1 >= doc.tokens.size() || doc.Key(i - 1) != "(" || doc.Key(i + 1) != ")") return false;
+  const std::string_view acronym = doc.Key(i);
+  if (acronym.size() < 3) return false;
+  std::string initials;  // read backwards
+  for (uint32_t k = i - 1; k-- > 0 && initials.size() < acronym.size();) {
+    const text::Token& t = doc.tokens[k];
+    if (!t.Is(text::kWord) || t.sentence != doc.tokens[i].sentence) break;
+    if (t.Is(text::kCapitalized)) initials.push_back(doc.Key(k)[0]);
+    else if (doc.Key(k).size() > 3) break;  // "of", "and", "for", "the" may stand between
+  }
+  std::reverse(initials.begin(), initials.end());
+  return initials == acronym;
 }
 
 // A sublocation over tokens [first, end) of one sentence, keyed by its words.
@@ -131,7 +150,8 @@ uint32_t ToponymFinder::RunEnd(const text::Document& doc, uint32_t i) const {
 
 bool ToponymFinder::PlaceInParentheses(const text::Document& doc, uint32_t open) const {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  if (open + 1 >= n || !doc.tokens[open + 1].Is(text::kCapitalized)) return false;
+  if (open + 1 >= n || !doc.tokens[open + 1].Is(text::kCapitalized) || AcronymInParentheses(doc, open + 1))
+    return false;
   for (uint32_t k = open + 1; k < n && k < open + 10 && !IsKey(doc, k, ")"); ++k)
     if ((k == open + 1 || IsKey(doc, k - 1, ",")) && !doc.tokens[k].Is(text::kAllCaps) && StartsPlace(doc, k))
       return true;
@@ -243,6 +263,8 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       }
       if (!lookup.prefix) break;
     }
+    // An acronym in parentheses names what comes before it: "(Ampas)" is no Ampass.
+    if (best_end == i + 1 && AcronymInParentheses(doc, i)) best_end = 0;
     // A lone qualifier ("South", "Central") is no place, whatever the gazetteer says.
     if (best_end == i + 1 && (lexicon_.Classes(doc.Key(t)) & kQualifier)) best_end = 0;
     if (best_end > 0 && (best.flags & format::kRegion)) {
@@ -782,6 +804,7 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
             IsDivision(gazetteer_.place(p.place)))
           full_names.insert(p.place);
   }
+  auto possessive = [](const Mention& m) { return m.end < m.doc->tokens.size() && m.doc->Key(m.end) == "'s"; };
   // A one-word name that begins longer names ("Bab" of "Bab Ghaliq"), before a name.
   auto begins_names = [&](const Mention& m) {
     return m.end == m.first + 1 && (lexicon_.Classes(m.doc->Key(m.first)) & kNamePrefix) != 0;
@@ -790,15 +813,20 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
     if (m.source == MentionSource::kSublocation) continue;
     const uint32_t c = m.cues;
     if (m.source == MentionSource::kRegion) continue;
+    // A name known only as a GeoNames variant ("Nissan", "Julia") is a place only where
+    // the text places it ("in Patras"), each time.
+    bool only_variant = m.source == MentionSource::kName && !m.postings.empty();
+    for (const format::Posting& p : m.postings) only_variant &= p.kind == format::NameKind::kVariant;
     bool strong = Placed(m);
     if (!strong && !(c & (kAfterTitle | kInPersonName | kPersonNext | kFollowedByName)) &&
         !person_keys.count(m.key_hash)) {
-      if (placed_keys.count(m.key_hash)) strong = true;
+      if (placed_keys.count(m.key_hash) && !only_variant) strong = true;
       for (const format::Posting& p : m.postings)
         if (p.kind == format::NameKind::kShort && full_names.count(p.place)) strong = true;
     }
     bool ok = true;
     if (c & kAfterTitle) ok = false;
+    else if (only_variant && !strong) ok = false;
     else if ((c & kInLongerName) && !NamesMajorPlace(m)) ok = false;
     else if (m.source != MentionSource::kName) ok = true;
     else if (!strong && person_keys.count(m.key_hash)) ok = false;
@@ -817,7 +845,9 @@ void ToponymFinder::Accept(std::vector<Mention>* mentions) const {
       ok = false;  // "Drake", "Foster", "Taliban": a person or group more often than a small town
     else if ((c & kCommonWord) && !strong && !NamesMajorPlace(m))
       ok = false;  // "Standard", "Reading", "Mobile": a word unless the text places it
-    else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym))) ok = false;
+    else if ((c & kCommonWord) && !strong && (c & (kCapsByPosition | kAfterDeterminer | kAcronym)) &&
+             !(possessive(m) && NamesMajorPlace(m)))
+      ok = false;  // "Turkey" opening a sentence is a word; "Brazil's unemployment" is the country
     else if ((c & kAcronym) && !strong) ok = false;
     else if (!strong) {
       // A division's short name alone ("Bay", "Bari") is too weak a cue, and so is a
