@@ -36,7 +36,6 @@ bool Resolved(const geo::FoundPlace& place) {
   return place.mention.lat.has_value() || (place.mention.kind == PlaceKind::kSublocation && place.parent >= 0);
 }
 
-// The places of a sentence that can locate an event, best first.
 // Whether the word before `place` is one of `words` ("from": where something came from).
 bool PrecededBy(const text::Document& doc, const geo::FoundPlace& place,
                 std::initializer_list<std::string_view> words) {
@@ -65,6 +64,7 @@ bool CameFrom(const BuildContext& ctx, const text::Document& doc, const geo::Fou
   return PrecededBy(doc, place, {"from"}) && !PeopleFrom(ctx, doc, place);
 }
 
+// The places of a sentence that can locate an event, best first.
 std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t sentence, uint32_t trigger) {
   const text::Document& doc = *ctx.View(field).doc;
   const std::span<const int> here = ctx.View(field).analysis->PlacesOf(sentence);
@@ -79,11 +79,12 @@ std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t s
     if (place.container >= 0 && Resolved(ctx.geo.places[static_cast<size_t>(place.container)])) score += 50;
     // A place the text situates inside this one is where it happened, unless it is
     // where something came from ("a march from Cesar Chavez Plaza in Sacramento").
-    for (const int q : here)
-      if (ctx.geo.places[static_cast<size_t>(q)].container == p && !CameFrom(ctx, doc, ctx.geo.places[static_cast<size_t>(q)]))
-        score -= 150;
-    if (CameFrom(ctx, doc, place) || PrecededBy(doc, place, {"to", "toward", "towards"})) score -= 250;  // origin or goal
-    if (PeopleFrom(ctx, doc, place)) score -= 100;
+    for (const int q : here) {
+      const geo::FoundPlace& inner = ctx.geo.places[static_cast<size_t>(q)];
+      if (inner.container == p && !CameFrom(ctx, doc, inner)) score -= 150;
+    }
+    if (PrecededBy(doc, place, {"from"})) score -= PeopleFrom(ctx, doc, place) ? 100 : 250;  // origin
+    if (PrecededBy(doc, place, {"to", "toward", "towards"})) score -= 250;                   // goal
     // A country's name before a common noun describes it ("the US dollar", "an Iran
     // deal"); it does not say where something happened.
     if (place.mention.kind == PlaceKind::kCountry && place.end_token < doc.tokens.size() &&

@@ -402,13 +402,17 @@ class NameTable {
   void AddVariant(std::string_view name, const std::vector<uint32_t>& places) {
     for (const std::string& form : Forms(name)) {
       const std::string key = Key(form);
-      auto it = names_.find(key);
-      if (it != names_.end() && std::any_of(it->second.begin(), it->second.end(), [](const format::Posting& p) {
-            return p.kind != NameKind::kVariant;
-          }))
-        continue;
+      if (NamesAPlace(key)) continue;
       for (const uint32_t place : places) AddKey(key, place, NameKind::kVariant);
     }
+  }
+
+  // Whether `key` names a place by another kind of name than a GeoNames variant.
+  bool NamesAPlace(const std::string& key) const {
+    auto it = names_.find(key);
+    return it != names_.end() && std::any_of(it->second.begin(), it->second.end(), [](const format::Posting& p) {
+             return p.kind != NameKind::kVariant;
+           });
   }
 
   std::map<std::string, std::vector<format::Posting>>& names() { return names_; }
@@ -567,7 +571,8 @@ int Run(int argc, char** argv) {
   // Step 3: countries.
   simdjson::dom::parser parser;
   simdjson::dom::element root;
-  if (parser.load(argv[kCountriesJson]).get(root)) Die(std::string("cannot read or parse '") + argv[kCountriesJson] + "': " + kSetupHint);
+  if (parser.load(argv[kCountriesJson]).get(root))
+    Die(std::string("cannot read or parse '") + argv[kCountriesJson] + "': " + kSetupHint);
   struct CountryNames {
     std::vector<std::pair<std::string, NameKind>> names;
   };
@@ -932,26 +937,20 @@ int Run(int argc, char** argv) {
   // Step 7b: GeoNames' alternate names of towns, after every other name (AddVariant).
   // Not an English word, inflected or not, or a person's or group's name (WordNet,
   // person_names.tsv: "Canal", "Violet", "Orient", "Ousted" are variants of small
-  // towns), and not a name that is
-  // another name with a generic word more ("San Fernando City", "City of
-  // Springfield", and "Springfield City" for Lincoln, Montana): the finder reads the
-  // name alone, and the longer key would take the words around it.
+  // towns), and not a name that is another name with a generic word more ("San
+  // Fernando City", "City of Springfield", and "Springfield City" for Lincoln,
+  // Montana): the finder reads the name alone, and the longer key would take the
+  // words around it.
   static const std::vector<std::string> kGenericSuffixes = {" city", " town", " village", " township", " municipality"};
   static const std::vector<std::string> kGenericPrefixes = {"city of ", "town of ", "village of ", "municipality of "};
-  auto names_a_place = [&](const std::string& key) {
-    auto it = names.names().find(key);
-    return it != names.names().end() &&
-           std::any_of(it->second.begin(), it->second.end(),
-                       [](const format::Posting& p) { return p.kind != NameKind::kVariant; });
-  };
   auto generic_form = [&](const std::string& key) {
     for (const std::string& suffix : kGenericSuffixes)
       if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-          names_a_place(key.substr(0, key.size() - suffix.size())))
+          names.NamesAPlace(key.substr(0, key.size() - suffix.size())))
         return true;
     for (const std::string& prefix : kGenericPrefixes)
       if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0 &&
-          names_a_place(key.substr(prefix.size())))
+          names.NamesAPlace(key.substr(prefix.size())))
         return true;
     return false;
   };

@@ -228,6 +228,7 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
     if (place_of[i] >= 0 && m.source == MentionSource::kName && (m.cues & kBeforeQuarter)) demoted[i] = 1;
     if (place_of[i] < 0 || m.container < 0 || place_of[m.container] < 0) continue;
     if (mentions[m.container].source != MentionSource::kName) continue;
+    out->places[place_of[i]].container = place_of[m.container];
     if (m.source == MentionSource::kName) {
       const format::Place& inner = g.place(picks[i]);
       const format::Place& outer = g.place(picks[m.container]);
@@ -250,12 +251,9 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
         c.admin1_code.clear();
         c.admin2_code.clear();
         c.population = 0;
-        // The text still situates the name in it: where it happened is the name.
-        out->places[place_of[i]].container = place_of[m.container];
-        continue;
+        continue;  // the text still situates the name in it: where it happened is the name
       }
     }
-    out->places[place_of[i]].container = place_of[m.container];
     // A town outside its container, small, placed inside a town ("Pilsen neighborhood
     // in Chicago") or of another country ("San Juan, Lagunillas, Merida state": not
     // Puerto Rico's), or a minor division of another country than its container's, is a
@@ -311,7 +309,7 @@ void Geocoder::Geoparse(const text::Document& title, const text::Document& body,
           break;
         }
     // With no town to stand in, a name before a quarter word keeps its own reading.
-    if (parent < 0 || parent == static_cast<int>(i)) continue;
+    if (parent < 0) continue;
     FoundPlace& f = out->places[place_of[i]];
     const FoundPlace& p = out->places[place_of[parent]];
     f.parent = place_of[parent];

@@ -290,14 +290,18 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
                 tokens[best_end].Is(text::kWord) && !tokens[best_end].Is(text::kCapitalized)
             ? lexicon_.Classes(doc.Key(best_end))
             : 0u;
-    bool well_known = false;  // a country, a division or a city of 100,000 or more
-    for (const format::Posting& p : best.postings)
-      if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort &&
-          p.kind != format::NameKind::kPostal) {
-        const format::Place& place = gazetteer_.place(p.place);
-        well_known |= place.type <= format::PlaceType::kAdmin1 ||
-                      (place.type == format::PlaceType::kCity && place.population >= 100000);
-      }
+    // Whether the name may be a country, a division or a city of 100,000 or more.
+    auto well_known = [&] {
+      for (const format::Posting& p : best.postings)
+        if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kShort &&
+            p.kind != format::NameKind::kPostal) {
+          const format::Place& place = gazetteer_.place(p.place);
+          if (place.type <= format::PlaceType::kAdmin1 ||
+              (place.type == format::PlaceType::kCity && place.population >= 100000))
+            return true;
+        }
+      return false;
+    };
     if ((next_classes & kRoute) && best_end + 2 < n && doc.Key(best_end + 1) == "in" &&
         tokens[best_end + 2].Is(text::kCapitalized)) {
       out->push_back(SublocationMention(doc, i, best_end + 1, 0));
@@ -334,8 +338,8 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       // "the Benghazi Medical Centre": a known place, then the sublocation in it. Not
       // before a lower-case head: the whole run names it ("in Porto Meira neighborhood"
       // of Foz do Iguaçu is no part of Porto).
-      if (end > 0 && best_end > i && end > best_end + 1 && well_known && !head_after &&
-          !(best.flags & format::kCommonWord)) {
+      if (end > 0 && best_end > i && end > best_end + 1 && !head_after && !(best.flags & format::kCommonWord) &&
+          well_known()) {
         Mention place;
         place.doc = &doc;
         place.first = i;
@@ -488,7 +492,7 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       if (prev_cap || next_cap) cues |= kFollowedByName;
     }
     if (best_key_size <= 2) cues |= kShortKey;
-    if ((next_classes & kQuarter) && !well_known) cues |= kBeforeQuarter;
+    if ((next_classes & kQuarter) && !well_known()) cues |= kBeforeQuarter;
     m.cues = cues;
     out->push_back(m);
     i = best_end - 1;
@@ -565,7 +569,6 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       if (p.place < gazetteer_.place_count() && IsDivision(gazetteer_.place(p.place))) return true;
     return false;
   };
-  // `same_name`: "Veracruz, Veracruz" is a city in the state of its name.
   // Whether a name begins a longer unknown one ("Bar Elias"), not one that ends in a head
   // ("Logo Local Government Area").
   auto begins_unknown_name = [&](const Mention& m) {
@@ -574,6 +577,7 @@ void ToponymFinder::LinkContainers(const text::Document& doc, size_t first_menti
       if (lexicon_.Classes(doc.Key(k)) & (kAdminHead | kCityHead | kSubHead | kOrgHead)) return false;
     return true;
   };
+  // `same_name`: "Veracruz, Veracruz" is a city in the state of its name.
   auto link = [&](size_t a, size_t b, bool same_name = false) {
     // "in China, China Eastern ...": a name does not situate itself. A name that begins
     // a longer unknown one holds nothing ("the Lebanese French Bank in Bar Elias").
@@ -762,7 +766,8 @@ bool ToponymFinder::NamesBigCity(const Mention& m, uint32_t population) const {
   // Not by another spelling (kVariant): "Ahmad" is a name of Al Ahmadi, and a person's.
   for (const format::Posting& p : m.postings)
     if (p.place < gazetteer_.place_count() && p.kind != format::NameKind::kVariant &&
-        gazetteer_.place(p.place).type == format::PlaceType::kCity && gazetteer_.place(p.place).population >= population)
+        gazetteer_.place(p.place).type == format::PlaceType::kCity &&
+        gazetteer_.place(p.place).population >= population)
       return true;
   return false;
 }
