@@ -891,8 +891,11 @@ Result<HtmlPage> ReadHtmlPage(std::string_view html, const HtmlOptions& options)
   if (!page.title && m.title_tag) page.title = TitleWithoutSite(*m.title_tag, walker.FirstH1());
   if (!page.title) page.title = walker.FirstH1();
   if (page.title && page.title->empty()) page.title.reset();
+  // gumbo can decode a numeric character reference that overflows its code point
+  // ("&#05555...5;") to bytes that are not UTF-8; they become U+FFFD, as HTML5 says.
+  if (page.title) page.title = ReplaceInvalidUtf8(*page.title);
   page.date = ChooseDate(m);
-  page.text = walker.MainText(page.title);
+  page.text = ReplaceInvalidUtf8(walker.MainText(page.title));
   if (page.text.empty()) return Status(ErrorCode::kMissingText, "no article text found in the HTML page");
   return page;
 }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "ingest/text_reader.h"
+#include "ingest/utf8_check.h"
 
 namespace annals {
 namespace {
@@ -196,6 +197,19 @@ TEST(HtmlReaderTest, ConvertsLegacyEncodings) {
   ASSERT_TRUE(unknown.ok());
   ASSERT_EQ(unknown.value().warnings.size(), 1u);
   EXPECT_EQ(unknown.value().warnings[0], "unknown charset \"x-no-such-charset\"; read as UTF-8");
+}
+
+TEST(HtmlReaderTest, CharacterReferencesBeyondUnicodeBecomeReplacementCharacters) {
+  // gumbo decodes a numeric reference whose value overflows to bytes that are not UTF-8;
+  // the page keeps its text with U+FFFD there (found by fuzz_html).
+  const std::string digits(80, '5');
+  auto page = Read("<html><head><title>Rally &#" + digits + "; in town</title></head><body>"
+                   "<p>Marchers gathered &#" + digits + "; outside the town hall on Friday.</p>");
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_FALSE(FirstInvalidUtf8(page.value().text).has_value());
+  EXPECT_EQ(page.value().text, "Marchers gathered \xEF\xBF\xBD outside the town hall on Friday.");
+  ASSERT_TRUE(page.value().title.has_value());
+  EXPECT_FALSE(FirstInvalidUtf8(*page.value().title).has_value());
 }
 
 TEST(HtmlReaderTest, PageWithoutTextIsMissingText) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace annals {
@@ -11,6 +12,10 @@ namespace annals {
 // sequence (overlong forms, surrogates and code points above U+10FFFF are invalid),
 // or nullopt when all of `bytes` is valid UTF-8.
 std::optional<size_t> FirstInvalidUtf8(std::string_view bytes);
+
+// `bytes` with every byte that FirstInvalidUtf8 would report replaced by U+FFFD (one
+// replacement per invalid byte); valid input is returned unchanged.
+std::string ReplaceInvalidUtf8(std::string_view bytes);
 
 }  // namespace annals
 
