@@ -2,7 +2,7 @@
 #   make demo   (set-up, build, code the bundled examples)
 #   make test   (set-up, build, every test)
 # Hardening (README, "Hardening"): make test-asan (every test under ASan+UBSan),
-# make fuzz FUZZ_SECONDS=N (each fuzz target N seconds), make hostile (the hostile corpus).
+# make fuzz FUZZ_SECONDS=N [FUZZ_SEED=S] (each fuzz target N seconds; S fixes libFuzzer's seed), make hostile (the hostile corpus).
 .PHONY: setup build test demo bench clean test-asan fuzz hostile
 
 BUILD ?= build
@@ -10,6 +10,7 @@ JOBS ?= 2
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_SEED ?= 0
 HOSTILE_DIR ?= /tmp/annals-hostile
 
 setup:
@@ -39,7 +40,7 @@ fuzz: setup
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANNALS_FUZZ=ON \
 	  -DANNALS_BUILD_TESTS=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) --target fuzz_targets -j$(JOBS)
-	@fuzz/run_fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
+	@FUZZ_SEED=$(FUZZ_SEED) fuzz/run_fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 hostile: build
 	@scripts/hostile_corpus $(HOSTILE_DIR)
