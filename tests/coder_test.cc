@@ -247,6 +247,23 @@ TEST_F(CoderTest, TheMarchToldAgainAndArrestsDenied) {
   EXPECT_EQ(Sub(r), "Peaceful protest");
 }
 
+TEST_F(CoderTest, ViolenceReportedAsAbsentIsNoEvent) {
+  // "no reports of violence" and "without arrests" deny; the march stays peaceful.
+  const ArticleRecord r = Code("About 300 nurses marched through Cardiff on Friday over pay. "
+                               "There were no reports of violence and the march ended without arrests.");
+  for (const Event& e : r.events) {
+    EXPECT_NE(e.type, EventType::kAssault);
+    EXPECT_NE(e.type, EventType::kCoerce);
+  }
+  EXPECT_EQ(Sub(r), "Peaceful protest");
+}
+
+TEST_F(CoderTest, CrudeBombsThrownByPartyMenAreARiot) {
+  // A riot's weapon in unarmed hands; the same bombs thrown by militants stay a grenade attack.
+  EXPECT_EQ(Sub(Code("Supporters of a rival party hurled crude bombs at a bus in Khulna on Sunday.")), "Mob violence");
+  EXPECT_EQ(Sub(Code("Militants hurled crude bombs at a bus in Khulna on Sunday.")), "Grenade");
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

@@ -8,7 +8,9 @@
 //  1. Verbal events (no default) are not ACLED events; agreements and ceasefires are
 //     Strategic developments / Agreement.
 //  2. Violence (PLOVER ASSAULT):
-//     a. the weapon decides first when the trigger is not a ground fight: suicide
+//     a. crude bombs or firebombs thrown by people who are no armed group are a
+//        Riot ("Violent demonstration" in a protest, else "Mob violence"); otherwise
+//        the weapon decides first when the trigger is not a ground fight: suicide
 //        bombing; chemical weapon; aircraft or drones; artillery, rockets,
 //        missiles; planted explosives; grenades (heavy weapons or grenades fired with
 //        small arms, or thrown, at soldiers' positions make a fight instead);
@@ -146,7 +148,14 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
   const std::string_view sub = d.default_acled_sub;
   const bool ground_fight = sub == "Armed clash" || Has(d, Cue::kFight) || Has(d, Cue::kCommunal);
   const Sides src = Read(d.source), tgt = Read(d.target);
-  // 2a. Weapons: heavy weapons fired in a fight make a battle, not a remote attack.
+  const bool protest_context = src.protesters || tgt.protesters || ctx.protest_in_article;
+  // 2a. A crude bomb or firebomb thrown by people who are no armed group (a crowd,
+  // party men, "unidentified men") is a riot's weapon, as a Molotov cocktail is.
+  if (Has(d, Cue::kCrude) && src.any && !src.armed && !Has(d, Cue::kSuicide)) {
+    *why = protest_context ? "crude bombs thrown by unarmed people, in a protest" : "crude bombs thrown by unarmed people";
+    return Make(protest_context ? "Violent demonstration" : "Mob violence");
+  }
+  // Weapons: heavy weapons fired in a fight make a battle, not a remote attack.
   if (std::string_view weapon = WeaponSub(d, ground_fight, Has(d, Cue::kFirearms)); !weapon.empty()) {
     *why = "weapon: " + std::string(weapon);
     return Make(weapon);
@@ -170,7 +179,6 @@ std::optional<AcledType> Violence(const EventDraft& d, const AcledContext& ctx, 
     *why = "territory taken by a non-state group";
     return Make("Non-state actor overtakes territory");
   }
-  const bool protest_context = src.protesters || tgt.protesters || ctx.protest_in_article;
   // In a fight both sides are participants, whichever the grammar made the source
   // ("a clash between demonstrators and police" may list both as targets).
   const Sides all = Read(d.source, d.target);

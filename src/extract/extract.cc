@@ -110,11 +110,14 @@ void Extract(ExtractContext& ctx) {
       // about this one.
       const int covering = out.trigger_at[m.first];
       const bool referred = covering >= 0 && out.triggers[static_cast<size_t>(covering)].background;
-      // Words denied say the opposite ("made no arrests", "without violence").
+      // Words denied say the opposite ("made no arrests", "without violence"); "no one
+      // was arrested", "nobody was hurt" deny from one word further.
       bool denied = false;
-      for (uint32_t k = m.first, steps = 0; k > sentence.first_token && steps < 2 && !denied; --k, ++steps) {
+      for (uint32_t k = m.first, steps = 0; k > sentence.first_token && steps < 3 && !denied; --k, ++steps) {
         const std::string_view key = doc.Key(k - 1);
-        denied = key == "no" || key == "not" || key == "without" || key == "never" || key == "n't";
+        const bool near = steps < 2;
+        denied = (near && (key == "no" || key == "not" || key == "without" || key == "never" || key == "n't")) ||
+                 key == "nobody" || key == "none" || (key == "one" && k >= 2 && doc.Key(k - 2) == "no");
       }
       if (!protest_object && !referred && !denied && !InGrievance(ctx, sentence, m.first, false))
         out.sentence_cues[s] |= CueBit(ctx.lex.cue(m.value));

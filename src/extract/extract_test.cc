@@ -119,6 +119,33 @@ TEST_F(ExtractTest, NegationMeansNoEventButRefusalIsOne) {
   EXPECT_EQ(Trigger("negotiate")->mood, Mood::kRefusal);
 }
 
+TEST_F(ExtractTest, NoAndWithoutDenyOnlyTheNounTheyGovern) {
+  // The noun that "no" or "without" determines is denied, through narrowing words and lists.
+  Read("The rally in Leeds ended without arrests.");
+  ASSERT_NE(Trigger("arrests"), nullptr);
+  EXPECT_TRUE(Trigger("arrests")->negated);
+  Read("There were no immediate reports of clashes in the port.");
+  ASSERT_NE(Trigger("clashes"), nullptr);
+  EXPECT_TRUE(Trigger("clashes")->negated);
+  Read("Police reported no injuries or arrests after the match.");
+  ASSERT_NE(Trigger("arrests"), nullptr);
+  EXPECT_TRUE(Trigger("arrests")->negated);
+  // A noun further on, a comparison, or a subject's "none" deny nothing.
+  Read("No group has claimed the bombing of the market.");
+  ASSERT_NE(Trigger("bombing"), nullptr);
+  EXPECT_FALSE(Trigger("bombing")->negated);
+  Read("No fewer than 400 dockers marched to the town hall.");
+  ASSERT_NE(Trigger("marched"), nullptr);
+  EXPECT_FALSE(Trigger("marched")->negated);
+  Read("None was hurt in the arson attack on the depot.");
+  ASSERT_NE(Trigger("arson attack"), nullptr);
+  EXPECT_FALSE(Trigger("arson attack")->negated);
+  // "nobody" denies its own verb.
+  Read("Nobody was arrested at the vigil.");
+  ASSERT_NE(Trigger("arrested"), nullptr);
+  EXPECT_TRUE(Trigger("arrested")->negated);
+}
+
 TEST_F(ExtractTest, StatusWords) {
   Read("Rebels plan to attack the town next week.");
   EXPECT_EQ(Trigger("attack")->status, EventStatus::kPlanned);

@@ -41,7 +41,7 @@ constexpr std::string_view kCueNames[] = {
     "air", "shell", "ied", "suicide", "grenade", "chemical", "sexual", "abduct", "regain", "overtake",
     "transfer", "intervene", "excessive", "violent_crowd", "peaceful", "loot", "arrest", "disrupt", "base",
     "agreement", "reinforce", "change", "mob", "fight", "weapon", "property", "military", "firearms", "communal",
-    "blast"};
+    "blast", "crude"};
 static_assert(sizeof(kCueNames) / sizeof(kCueNames[0]) == static_cast<size_t>(Cue::kCount));
 
 // Loads actor nouns or organisations. An organisation also matches as "pro-<name>"

@@ -74,6 +74,7 @@ enum class Cue : uint8_t {
   kAir, kShell, kIed, kSuicide, kGrenade, kChemical, kSexual, kAbduct, kRegain, kOvertake, kTransfer,
   kIntervene, kExcessive, kViolentCrowd, kPeaceful, kLoot, kArrest, kDisrupt, kBase, kAgreement,
   kReinforce, kChange, kMob, kFight, kWeapon, kProperty, kMilitary, kFirearms, kCommunal, kBlast,
+  kCrude,
   kCount,
 };
 using CueSet = uint32_t;  // bit i set when Cue(i) is present

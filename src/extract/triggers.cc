@@ -44,6 +44,47 @@ bool BeBefore(const ExtractContext& ctx, uint32_t i, uint32_t sentence_first) {
   return false;
 }
 
+// Whether the negation word at j denies the trigger that starts at `first`, later in
+// its clause. "not", "never", "n't" deny what follows ("did not attack"). "no" denies
+// a verb ("no one was arrested") unless it opens a comparison or an idiom ("no fewer
+// than 300 marched", "no doubt", "a no-go zone"); before a noun trigger it denies only
+// the noun it determines ("no arrests", "no reports of violence", "no injuries or
+// arrests"), not a noun further on ("no group claimed the attack"). "without" denies
+// only what it governs ("without arrests", "without firing"), never a verb further
+// on ("gunmen without uniforms attacked").
+bool NegationDenies(const text::Document& doc, uint32_t j, uint32_t first, bool noun) {
+  const std::string_view key = doc.Key(j);
+  // "nobody", "none" deny their own verb ("none was hurt"), not an event named after it
+  // ("none was hurt in the arson attack").
+  if (key == "nobody" || key == "none") return !noun;
+  if (key != "no" && key != "without") return true;
+  if (key == "no") {
+    const std::string_view next = doc.Key(j + 1);
+    if (next == "fewer" || next == "more" || next == "less" || next == "longer" || next == "sooner" ||
+        next == "doubt" || next == "matter" || next == "end" || next == "-")
+      return false;
+    if (!noun) return true;
+  }
+  // The words between may only narrow the denied noun: "no immediate reports of",
+  // "without any serious", or name other items of a list ("no injuries or arrests").
+  static constexpr std::string_view kNarrowing[] = {
+      "any", "further", "major", "serious", "significant", "immediate", "new", "other", "reported",
+      "confirmed", "known", "real", "actual", "such", "report", "reports", "sign", "signs", "word",
+      "indication", "indications", "evidence", "news", "mention", "record", "of"};
+  for (uint32_t k = j + 1; k < first; ++k) {
+    const std::string_view between = doc.Key(k);
+    // "without firing a shot": what "without" governs is a gerund and its object.
+    if (key == "without" && (between.ends_with("ing") || between == "a" || between == "an" || between == "the"))
+      continue;
+    const std::string_view after = doc.Key(k + 1);
+    const bool list_item = after == "or" || after == "and" || after == "nor";
+    const bool joiner = between == "or" || between == "and" || between == "nor";
+    if (!list_item && !joiner && std::find(std::begin(kNarrowing), std::end(kNarrowing), between) == std::end(kNarrowing))
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool InsideQuote(const text::Document& doc, uint32_t i) {
@@ -183,7 +224,7 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
       // thwarting needs no "to".
       const bool before_to = j + 1 < m.first && doc.Key(j + 1) == "to";
       const std::string_view lemma = doc.Lemma(j);
-      if ((classes & kNeg) && key != "without" && !(key == "no" && hit.noun)) negation = true;
+      if ((classes & kNeg) && NegationDenies(doc, j, m.first, hit.noun)) negation = true;
       if ((classes & kOblige)) oblige = true;
       if ((classes & kRefuse) && before_to) refuse = true;
       if ((classes & kIntent) && (before_to || (classes & kModal))) intent = true;
