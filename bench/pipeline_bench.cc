@@ -7,10 +7,11 @@
 // 1. Throughput. The corpus files (default: reuters21578.jsonl and bbc2225.jsonl of the
 //    shared bench folder) are written one after the other, again and again, into one
 //    temporary file until their texts add up to --mb megabytes (10^6 bytes of UTF-8, the
-//    `text` fields only, as annals_eval.py counts them). For each thread count the program
-//    runs `annals code --quiet --threads T` on it --runs times, output to /dev/null, and
-//    prints each run and the median: seconds, articles/s, MB/s of text, peak RSS (of the
-//    child, from wait4) and the load average when the run started.
+//    `text` fields only, as annals_eval.py counts them). The program runs `annals code
+//    --quiet --threads T` on it --runs times for each thread count, in rounds that
+//    alternate the counts, output to /dev/null, and prints each run and the medians:
+//    seconds, processor seconds (user + system), articles/s, MB/s of text, peak RSS (of
+//    the child, from wait4) and the load average when the run started.
 // 2. Memory as the input grows. --scale-corpus (default bbc2225.jsonl) repeated 1 time
 //    and 20 times (--scales), coded with the largest thread count: the peak RSS of each.
 //    A streaming pipeline keeps it flat.
@@ -97,6 +98,7 @@ Input WriteRepeated(const std::vector<Lines>& parts, int copies, const std::stri
 struct Run {
   double seconds = 0;
   double peak_rss_mb = 0;
+  double cpu_seconds = 0;  // user + system time of the process
   double load = 0;
   int status = 0;
 };
@@ -128,6 +130,8 @@ Run RunAnnals(const Options& options, const Input& input, int threads, const std
   wait4(pid, &status, 0, &usage);
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  run.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   run.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return run;
 }
@@ -222,14 +226,16 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(input.articles), input.text_bytes / 1e6, input.file_bytes / 1e6);
   std::printf("cores: %ld online\n\n", sysconf(_SC_NPROCESSORS_ONLN));
 
-  // Step 2: the runs.
+  // Step 2: the runs. Rounds alternate the thread counts (1, 2, 1, 2, ...) so that a
+  // change of load on a shared machine during the benchmark falls on every count alike.
   int failures = 0;
-  std::printf("%-8s %-6s %9s %12s %8s %12s %6s\n", "threads", "run", "seconds", "articles/s", "MB/s", "peak RSS MB",
-              "load");
-  std::vector<double> median_rate;
-  for (int threads : options.threads) {
-    std::vector<double> seconds, rss, loads;
-    for (int r = 1; r <= options.runs; ++r) {
+  std::printf("%-8s %-6s %9s %9s %12s %8s %12s %6s\n", "threads", "run", "seconds", "cpu s", "articles/s", "MB/s",
+              "peak RSS MB", "load");
+  const size_t counts = options.threads.size();
+  std::vector<std::vector<double>> seconds(counts), cpu(counts), rss(counts), loads(counts);
+  for (int r = 1; r <= options.runs; ++r)
+    for (size_t t = 0; t < counts; ++t) {
+      const int threads = options.threads[t];
       const Run run = RunAnnals(options, input, threads, log);
       const long coded = CodedCount(log);
       if (run.status != 0 || coded != static_cast<long>(input.articles)) {
@@ -238,18 +244,23 @@ int main(int argc, char** argv) {
         ++failures;
         continue;
       }
-      seconds.push_back(run.seconds);
-      rss.push_back(run.peak_rss_mb);
-      loads.push_back(run.load);
-      std::printf("%-8d %-6d %9.2f %12.0f %8.2f %12.1f %6.2f\n", threads, r, run.seconds,
+      seconds[t].push_back(run.seconds);
+      cpu[t].push_back(run.cpu_seconds);
+      rss[t].push_back(run.peak_rss_mb);
+      loads[t].push_back(run.load);
+      std::printf("%-8d %-6d %9.2f %9.2f %12.0f %8.2f %12.1f %6.2f\n", threads, r, run.seconds, run.cpu_seconds,
                   input.articles / run.seconds, input.text_bytes / 1e6 / run.seconds, run.peak_rss_mb, run.load);
       std::fflush(stdout);
     }
-    const double s = Median(seconds);
+  std::printf("\n");
+  std::vector<double> median_rate;
+  for (size_t t = 0; t < counts; ++t) {
+    const double s = Median(seconds[t]);
     median_rate.push_back(s > 0 ? input.text_bytes / 1e6 / s : 0);
-    std::printf("%-8d %-6s %9.2f %12.0f %8.2f %12.1f %6.2f\n\n", threads, "median", s,
-                s > 0 ? input.articles / s : 0, median_rate.back(), Median(rss), Median(loads));
+    std::printf("%-8d %-6s %9.2f %9.2f %12.0f %8.2f %12.1f %6.2f\n", options.threads[t], "median", s, Median(cpu[t]),
+                s > 0 ? input.articles / s : 0, median_rate.back(), Median(rss[t]), Median(loads[t]));
   }
+  std::printf("\n");
   if (median_rate.size() > 1 && median_rate.front() > 0)
     for (size_t i = 1; i < median_rate.size(); ++i)
       std::printf("speed-up of %d threads over %d: %.2fx\n", options.threads[i], options.threads[0],
