@@ -138,6 +138,30 @@ def main():
     check({k: v for k, v in c4.items() if not k.startswith("max")} == {k: v for k, v in c1.items() if not k.startswith("max")},
           f"restored article: {c4} vs {c1}")
 
+    # Step 3b: one id twice in one input, with different texts: the first is kept and the
+    # second reported, so that ingesting the same file again changes nothing (no flip
+    # between the two texts).
+    twice = os.path.join(tmp, "twice.jsonl")
+    with open(twice, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "dup-1", "date": "2024-03-04",
+                            "text": "Taxi drivers blocked the ring road in Lyon on Monday over fuel prices."}) + "\n")
+        f.write(json.dumps({"id": "dup-1", "date": "2024-03-04",
+                            "text": "Soldiers shelled a village near Goma on Sunday, killing four people."}) + "\n")
+    tdb = os.path.join(tmp, "twice.db")
+    r = run(annals, "ingest", "--db", tdb, twice)
+    check(r.returncode == 0 and "new 1, replaced 0, unchanged 0, skipped 1 (duplicate_id 1)" in r.stderr,
+          f"ingest of a repeated id: {r.stderr}")
+    check(f"{twice}:2: id 'dup-1' was read before in this run; the first is kept" in r.stderr,
+          f"the repeated id is reported with its line: {r.stderr}")
+    first = counts(tdb)
+    con = sqlite3.connect(tdb)
+    check("Lyon" in con.execute("SELECT text FROM articles WHERE id = 'dup-1'").fetchone()[0], "the first text is kept")
+    con.close()
+    r = run(annals, "ingest", "--db", tdb, twice)
+    check("new 0, replaced 0, unchanged 1, skipped 1 (duplicate_id 1)" in r.stderr, f"re-ingest: {r.stderr}")
+    check(counts(tdb) == first, f"re-ingest of a repeated id changed rows: {counts(tdb)} vs {first}")
+    check(run(annals, "ingest", "--strict", "--db", tdb, twice).returncode != 0, "--strict: a repeated id fails")
+
     # Step 4: export everything, then check the filters against it.
     r = run(annals, "export", "--db", db, "--format", "jsonl")
     check(r.returncode == 0, f"export jsonl: {r.stderr}")

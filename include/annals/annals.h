@@ -35,6 +35,7 @@ enum class ErrorCode {
   kMissingResource,   // a compiled lexicon or the gazetteer is absent
   kCorruptResource,   // a compiled resource is present but malformed
   kInvalidArgument,   // a caller passed an argument outside the contract
+  kDuplicateId,       // an article's id was read before in the same ingest run
 };
 
 // The reason code as a short stable word ("invalid_json", ...), used in summaries.

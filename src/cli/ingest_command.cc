@@ -192,16 +192,23 @@ int RunIngest(const IngestOptions& options) {
         }
         continue;
       }
-      if (!options.recode) {
-        Result<bool> stored = writer.value()->IsStored(*item.article);
-        if (!stored.ok()) {
-          failure = stored.status();
-          break;
+      Result<store::Writer::Admission> admission = writer.value()->Admit(*item.article);
+      if (!admission.ok()) {
+        failure = admission.status();
+        break;
+      }
+      if (admission.value() == store::Writer::Admission::kUnchanged) {
+        ++skipped_by_filter;
+        continue;
+      }
+      if (admission.value() == store::Writer::Admission::kRepeated) {
+        ++skipped[std::string(ErrorCodeName(ErrorCode::kDuplicateId))];
+        if (!options.quiet) {
+          progress.Clear();
+          std::fprintf(stderr, "annals: skipped %s: id '%s' was read before in this run; the first is kept\n",
+                       item.article->origin.c_str(), item.article->id.c_str());
         }
-        if (stored.value()) {
-          ++skipped_by_filter;
-          continue;
-        }
+        continue;
       }
       next->articles.push_back(std::move(*item.article));
       next->bytes_read = bytes_done + reader.value()->BytesRead();

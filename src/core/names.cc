@@ -29,6 +29,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kMissingResource: return "missing_resource";
     case ErrorCode::kCorruptResource: return "corrupt_resource";
     case ErrorCode::kInvalidArgument: return "invalid_argument";
+    case ErrorCode::kDuplicateId: return "duplicate_id";
   }
   return "unknown";
 }

@@ -292,6 +292,34 @@ struct ClashCorpus {
   std::vector<const Doc*> all() const { return {&a, &b, &c, &d, &e}; }
 };
 
+TEST(StoreTest, AdmitKeepsTheFirstArticleOfAnIdInARun) {
+  TempDb tmp;
+  auto store = OpenStore(tmp.path());
+  Doc a = MakeDoc("a", "Outlet A", 19000);
+  AddEvent(&a, EventType::kProtest, 19000, 50.95, 1.86, "FR", "Farmers protested in Town.");
+  Doc other_text = MakeDoc("a", "Outlet A", 19000);
+  other_text.article.text = "Another text under the same id.";
+  {
+    auto writer = Writer::Create(store.get()).value();
+    EXPECT_EQ(writer->Admit(a.article).value(), Writer::Admission::kCode);
+    EXPECT_EQ(writer->Admit(other_text.article).value(), Writer::Admission::kRepeated);
+    EXPECT_EQ(writer->Admit(a.article).value(), Writer::Admission::kRepeated);
+    WriteCounts counts;
+    ASSERT_TRUE(Write(writer.get(), {&a}, &counts).ok());
+  }
+  // A new run: the stored content is unchanged, the other text would replace it, and
+  // each id is admitted once.
+  auto writer = Writer::Create(store.get()).value();
+  EXPECT_EQ(writer->Admit(a.article).value(), Writer::Admission::kUnchanged);
+  EXPECT_EQ(writer->Admit(other_text.article).value(), Writer::Admission::kRepeated);
+  auto next_run = Writer::Create(store.get()).value();
+  EXPECT_EQ(next_run->Admit(other_text.article).value(), Writer::Admission::kCode);
+  next_run->set_rewrite_unchanged(true);
+  Doc b = MakeDoc("b", "Outlet B", 19000);
+  EXPECT_EQ(next_run->Admit(a.article).value(), Writer::Admission::kRepeated);
+  EXPECT_EQ(next_run->Admit(b.article).value(), Writer::Admission::kCode);
+}
+
 TEST(StoreTest, ReportsOfOneEventBecomeOneEvent) {
   TempDb tmp;
   auto store = OpenStore(tmp.path());

@@ -164,6 +164,14 @@ Result<bool> Writer::IsStored(const Article& article) {
   return found;
 }
 
+Result<Writer::Admission> Writer::Admit(const Article& article) {
+  if (!admitted_ids_.insert(article.id).second) return Admission::kRepeated;
+  if (rewrite_unchanged_) return Admission::kCode;
+  Result<bool> stored = IsStored(article);
+  if (!stored.ok()) return stored.status();
+  return stored.value() ? Admission::kUnchanged : Admission::kCode;
+}
+
 Status Writer::WriteBatch(const std::vector<const Article*>& articles,
                           const std::vector<const ArticleRecord*>& records, WriteCounts* counts) {
   if (articles.size() != records.size())

@@ -10,12 +10,16 @@
 // stale), so that Deduplicate (recluster.h) recomputes exactly the clusters that may
 // have changed. A batch is one transaction: after a crash the store holds whole
 // batches only, and re-running the same input completes it.
+// Within one run (one Writer), the first article of an id is the one kept: a later
+// article with the same id is refused (Admit), so that ingesting the same inputs again
+// changes nothing even when they hold one id twice with different texts.
 #ifndef ANNALS_STORE_WRITER_H_
 #define ANNALS_STORE_WRITER_H_
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "annals/annals.h"
@@ -52,6 +56,16 @@ class Writer {
   // be coded again).
   Result<bool> IsStored(const Article& article);
 
+  // What to do with an article just read in this run.
+  enum class Admission {
+    kCode,       // new to the store, or stored with other content (or --recode): code and write it
+    kUnchanged,  // stored with the same content: nothing to do
+    kRepeated,   // an article of this id was admitted before by this writer: refuse it
+  };
+  // Decides for `article` and remembers its id (one id string per article of the run
+  // stays in memory: about 70 bytes each).
+  Result<Admission> Admit(const Article& article);
+
   // Writes the articles and their records (records[i] coded from articles[i]) in one
   // transaction. On error nothing of the batch is written.
   Status WriteBatch(const std::vector<const Article*>& articles, const std::vector<const ArticleRecord*>& records,
@@ -68,6 +82,7 @@ class Writer {
   std::unique_ptr<Statements> st_;
   std::string coder_;
   bool rewrite_unchanged_ = false;
+  std::unordered_set<std::string> admitted_ids_;
 };
 
 }  // namespace annals::store
