@@ -97,7 +97,7 @@ def main():
     con = sqlite3.connect(db)
     stored_ids = sorted(x[0] for x in con.execute("SELECT event_id FROM mentions"))
     check(stored_ids == sorted(e["id"] for e in coded), "stored mention ids are the coded event ids")
-    check(con.execute("PRAGMA user_version").fetchone()[0] == 2, "schema version 2")
+    check(con.execute("PRAGMA user_version").fetchone()[0] == 3, "schema version 3")
     check(con.execute("PRAGMA journal_mode").fetchone()[0] == "wal", "WAL journal")
     con.close()
 

@@ -31,8 +31,9 @@
 namespace annals::store {
 
 // 1: the first schema; 2: covering indexes mentions(article_pk, event_pk) and
-// mentions(event_pk, article_pk).
-inline constexpr int kSchemaVersion = 2;
+// mentions(event_pk, article_pk); 3: events(country, type, day) and
+// events(country, acled_event_type, day), for the commonest pairs of filters.
+inline constexpr int kSchemaVersion = 3;
 
 // The schema version of an open database (0 for an empty one).
 Result<int> ReadSchemaVersion(Database* db);

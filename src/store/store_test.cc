@@ -698,6 +698,7 @@ TEST(StoreTest, MigratesVersionOne) {
                     ->Exec("DROP INDEX mentions_by_article; DROP INDEX mentions_by_event;"
                            "CREATE UNIQUE INDEX mentions_by_article ON mentions(article_pk, ordinal);"
                            "CREATE INDEX mentions_by_event ON mentions(event_pk);"
+                           "DROP INDEX events_by_country_type; DROP INDEX events_by_country_acled;"
                            "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version'")
                     .ok());
   }
@@ -705,13 +706,17 @@ TEST(StoreTest, MigratesVersionOne) {
   ASSERT_FALSE(read_only.ok());
   EXPECT_NE(read_only.status().message().find("annals ingest --db"), std::string::npos);
   auto store = OpenStore(tmp.path());
-  EXPECT_EQ(ReadSchemaVersion(store->db()).value(), 2);
+  EXPECT_EQ(ReadSchemaVersion(store->db()).value(), kSchemaVersion);
   Result<Statement> meta = store->db()->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
   ASSERT_TRUE(meta.value().Step());
-  EXPECT_EQ(meta.value().Text(0), "2");
+  EXPECT_EQ(meta.value().Text(0), std::to_string(kSchemaVersion));
   Result<Statement> columns = store->db()->Prepare("SELECT group_concat(name, ',') FROM pragma_index_info('mentions_by_event')");
   ASSERT_TRUE(columns.value().Step());
   EXPECT_EQ(columns.value().Text(0), "event_pk,article_pk");
+  // Step 2 -> 3: the pairs of country and type.
+  Result<Statement> pair = store->db()->Prepare("SELECT group_concat(name, ',') FROM pragma_index_info('events_by_country_acled')");
+  ASSERT_TRUE(pair.value().Step());
+  EXPECT_EQ(pair.value().Text(0), "country,acled_event_type,day");
   EXPECT_EQ(Count(store.get(), "mentions"), 5);
   EXPECT_EQ(Count(store.get(), "events"), 3);
   Result<Statement> integrity = store->db()->Prepare("PRAGMA integrity_check");
