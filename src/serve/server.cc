@@ -1,6 +1,7 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -250,6 +251,16 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   http.set_keep_alive_max_count(1000);
   http.set_payload_max_length(options.limits.max_body_bytes);
   http.set_tcp_nodelay(true);
+  // Debian's cpp-httplib (a compiled library) listens with a backlog of 5: a burst of new
+  // connections (a browser opens six at once, a load test dozens) would overflow the
+  // accept queue, and the kernel would drop the extra handshakes, which clients retry
+  // only after 1 s, then 3 s. The listening socket is noted here (given httplib's own
+  // options) and listens again with a longer queue once bound.
+  int listening_socket = -1;
+  http.set_socket_options([&listening_socket](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening_socket = sock;
+  });
   impl->Routes();
   if (options.port == 0) {
     impl->port = http.bind_to_any_port(options.host);
@@ -260,6 +271,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
                                         " (in use, or not an address of this machine)");
     impl->port = options.port;
   }
+  constexpr int kListenBacklog = 1024;  // the kernel caps it at net.core.somaxconn
+  if (listening_socket >= 0) ::listen(listening_socket, kListenBacklog);
+  http.set_socket_options(httplib::default_socket_options);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 

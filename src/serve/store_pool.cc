@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace annals::serve {
 
 using Clock = std::chrono::steady_clock;
@@ -48,9 +50,20 @@ StorePool::~StorePool() {
 
 std::optional<StorePool::Lease> StorePool::Acquire(std::chrono::milliseconds limit, std::chrono::milliseconds wait) {
   std::unique_lock<std::mutex> lock(mutex_);
-  if (!freed_.wait_for(lock, wait, [&] { return !free_.empty(); })) return std::nullopt;
-  Slot* slot = free_.back();
-  free_.pop_back();
+  Slot* slot = nullptr;
+  if (waiters_.empty() && !free_.empty()) {
+    slot = free_.back();
+    free_.pop_back();
+  } else {
+    // Queue behind the earlier requests until Release hands this one a connection.
+    Waiter waiter;
+    waiters_.push_back(&waiter);
+    if (!waiter.handed.wait_for(lock, wait, [&] { return waiter.slot != nullptr; })) {
+      waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &waiter));
+      return std::nullopt;
+    }
+    slot = waiter.slot;
+  }
   lock.unlock();
   const Clock::time_point deadline = Clock::now() + limit;
   slot->timed_out.store(false, std::memory_order_relaxed);
@@ -60,11 +73,20 @@ std::optional<StorePool::Lease> StorePool::Acquire(std::chrono::milliseconds lim
 
 void StorePool::Release(Slot* slot) {
   slot->deadline_ns.store(INT64_MAX, std::memory_order_relaxed);
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (waiters_.empty()) {
     free_.push_back(slot);
+    return;
   }
-  freed_.notify_one();
+  Waiter* oldest = waiters_.front();
+  waiters_.pop_front();
+  oldest->slot = slot;
+  oldest->handed.notify_one();  // under the lock: the waiter cannot leave before it is told
+}
+
+size_t StorePool::Waiting() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return waiters_.size();
 }
 
 StorePool::Lease::~Lease() {

@@ -6,12 +6,16 @@
 // out. While lent, a connection carries a deadline: SQLite's progress handler, called
 // every few thousand virtual machine steps, interrupts the running statement once the
 // deadline has passed (the statement then fails with "interrupted").
+// Waiting requests are served first come, first served: a freed connection goes to the
+// oldest waiter, never to a request that arrives later, so that under load every
+// request waits about as long as the others (no starved request in the tail).
 #ifndef ANNALS_SERVE_STORE_POOL_H_
 #define ANNALS_SERVE_STORE_POOL_H_
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -55,14 +59,22 @@ class StorePool {
 
   const std::string& path() const { return path_; }
 
+  // The number of requests waiting for a connection now.
+  size_t Waiting() const;
+
  private:
   StorePool() = default;
   void Release(Slot* slot);
+  // A request waiting for a connection; Release hands it one by setting `slot`.
+  struct Waiter {
+    Slot* slot = nullptr;
+    std::condition_variable handed;
+  };
   std::string path_;
   std::vector<std::unique_ptr<Slot>> slots_;
-  std::vector<Slot*> free_;
-  std::mutex mutex_;
-  std::condition_variable freed_;
+  std::vector<Slot*> free_;     // connections not lent; empty while anyone waits
+  std::deque<Waiter*> waiters_;  // oldest first
+  mutable std::mutex mutex_;
 };
 
 }  // namespace annals::serve
