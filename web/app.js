@@ -155,11 +155,16 @@
     const margin = { left: 40, right: 16, top: 8, bottom: 22 };
     const dated = byDay.filter(([d]) => d).map(([d, n]) => ({ day: parseDay(d), n }));
     // The axis spans the bulk of the events: the earliest and latest 0.5% (events dated
-    // long before or after the others) would squeeze the rest into a few pixels.
+    // long before or after the others) would squeeze the rest into a few pixels. A day
+    // of those tails within a month of the bulk's days is no outlier and stays (the
+    // latest events of a store that grows every day are in its last 0.5%).
     const total = d3.sum(dated, (d) => d.n);
     let lo = 0, hi = dated.length - 1;
     for (let seen = 0; lo < hi && seen + dated[lo].n <= total * 0.005; ++lo) seen += dated[lo].n;
     for (let seen = 0; hi > lo && seen + dated[hi].n <= total * 0.005; --hi) seen += dated[hi].n;
+    const month = 31 * 864e5;
+    while (lo > 0 && dated[lo].day - dated[lo - 1].day <= month) --lo;
+    while (hi < dated.length - 1 && dated[hi + 1].day - dated[hi].day <= month) ++hi;
     const days = dated.slice(lo, hi + 1);
     const left = total - d3.sum(days, (d) => d.n);
     view.days = days;
