@@ -264,6 +264,35 @@ TEST_F(CoderTest, CrudeBombsThrownByPartyMenAreARiot) {
   EXPECT_EQ(Sub(Code("Militants hurled crude bombs at a bus in Khulna on Sunday.")), "Grenade");
 }
 
+// The first event of `type` in the record, or nullptr.
+const Event* FirstOfType(const ArticleRecord& record, EventType type) {
+  for (const Event& e : record.events)
+    if (e.type == type) return &e;
+  return nullptr;
+}
+
+TEST_F(CoderTest, ACapitalThatActsByDecisionIsItsGovernment) {
+  const ArticleRecord expelled = Code("Moscow has expelled two British diplomats, the foreign ministry said.");
+  const Event* e = FirstOfType(expelled, EventType::kSanction);  // CAMEO 166, expel diplomats
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->source.empty());
+  EXPECT_EQ(e->source[0].text, "Moscow");
+  EXPECT_EQ(e->source[0].kind, ActorKind::kGovernment);
+  EXPECT_EQ(e->source[0].code, "RUS");
+  const ArticleRecord rejected = Code("But Tokyo again rejected the proposal on Tuesday.");
+  e = FirstOfType(rejected, EventType::kReject);
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->source.empty());
+  EXPECT_EQ(e->source[0].code, "JPN");
+  // Where things happen to a capital, or it hosts a protest, it is a place, not an actor.
+  for (const char* text : {"Kabul was hit by rockets on Monday, killing two people.",
+                           "Baghdad saw large protests against the government on Friday.",
+                           "Protesters marched in Nairobi on Monday."}) {
+    for (const Event& event : Code(text).events)
+      for (const Actor& a : event.source) EXPECT_NE(a.kind, ActorKind::kGovernment) << text << ": " << a.text;
+  }
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

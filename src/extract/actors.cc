@@ -341,6 +341,19 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     }
     phrases.push_back(std::move(phrase));
   }
+  // A country's name, or its capital's, standing for its government.
+  auto GovernmentOf = [&](const geo::FoundPlace& place) {
+    ActorPhrase phrase;
+    phrase.first = place.first_token;
+    phrase.end = place.end_token;
+    phrase.head = place.end_token - 1;
+    phrase.sentence = sentence_index;
+    phrase.kind = ActorKind::kGovernment;
+    phrase.country = place.country_alpha3;
+    phrase.state = true;
+    phrase.country_actor = true;
+    return phrase;
+  };
   for (const int p : ctx.out.PlacesOf(sentence_index)) {
     const geo::FoundPlace& place = ctx.places[static_cast<size_t>(p)];
     if (place.mention.kind != PlaceKind::kCountry || place.country_alpha3.empty()) continue;
@@ -356,16 +369,40 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
       if ((classes & kPrep) && key != "by" && key != "with" && key != "against" && key != "between") continue;
     }
     if (place.end_token < s.end_token && doc.Key(place.end_token) == "'s") continue;  // "France's city"
-    ActorPhrase phrase;
-    phrase.first = place.first_token;
-    phrase.end = place.end_token;
-    phrase.head = place.end_token - 1;
-    phrase.sentence = sentence_index;
-    phrase.kind = ActorKind::kGovernment;
-    phrase.country = place.country_alpha3;
-    phrase.state = true;
-    phrase.country_actor = true;
-    phrases.push_back(std::move(phrase));
+    phrases.push_back(GovernmentOf(place));
+  }
+
+  // Step 3a': a national capital opening its clause and acting by word or decision stands
+  // for its government ("Beirut again rejected the appeal", "Moscow has expelled two
+  // diplomats"), as in TABARI's and PETRARCH's dictionaries. Not where things happen to
+  // it ("Kabul was hit", "Baghdad saw protests"): the first verb after it must be a
+  // reporting verb or a trigger of a verbal or coercive event, reached over adverbs and
+  // auxiliaries only.
+  for (const int p : ctx.out.PlacesOf(sentence_index)) {
+    const geo::FoundPlace& place = ctx.places[static_cast<size_t>(p)];
+    if (!place.national_capital || !place.mention.geonameid || place.country_alpha3.empty()) continue;
+    if (doc.tokens[place.first_token].Is(text::kDateline)) continue;
+    uint32_t before = s.first_token;
+    while (before < place.first_token && (ctx.lex.ClassesOf(doc, before) & kConj)) ++before;  // "But Moscow"
+    if (before != place.first_token) continue;
+    bool acts = false;
+    for (uint32_t j = place.end_token; j < s.end_token && j < place.end_token + 4; ++j) {
+      const text::Token& t = doc.tokens[j];
+      if (!t.Is(text::kWord) || t.Is(text::kCapitalized)) break;
+      const uint32_t classes = ctx.lex.ClassesOf(doc, j);
+      if (const int trigger = ctx.out.trigger_at[j]; trigger >= 0) {
+        const EventType type = ctx.lex.trigger(ctx.out.triggers[static_cast<size_t>(trigger)].entry).type;
+        acts = type != EventType::kProtest && type != EventType::kAssault && type != EventType::kCrime;
+        break;
+      }
+      if (classes & kReport) {
+        acts = true;
+        break;
+      }
+      if (classes & (kBe | kPrep | kDet | kPron | kQuant | kRel | kSub)) break;  // "was hit", "in", "'s"
+    }
+    if (!acts) continue;
+    phrases.push_back(GovernmentOf(place));
   }
 
   // Step 3b: a plural demonym standing alone names people ("fired at two Palestinians").

@@ -98,6 +98,7 @@ void Describe(const Gazetteer& g, uint32_t index, FoundPlace* out) {
   if (p.type == format::PlaceType::kAdmin2) out->admin2_code = std::string(g.Code(p));
   else if (p.admin2 < g.place_count()) out->admin2_code = std::string(g.Code(g.place(p.admin2)));
   out->population = p.population;
+  out->national_capital = p.type == format::PlaceType::kCity && p.feature == format::Feature::kCapital;
   out->seat.reset();
   if (p.seat < g.place_count()) {
     const format::Place& seat = g.place(p.seat);

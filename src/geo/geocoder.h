@@ -27,6 +27,7 @@ struct FoundPlace {
   std::string admin1_code;      // GeoNames admin1 code within the country ("32"); may be empty
   std::string admin2_code;      // GeoNames admin2 code; may be empty
   int64_t population = 0;
+  bool national_capital = false;  // a country's seat of government (GeoNames PPLC, PPLG)
   // A division's seat (its capital city: gazetteer_format.h Place::seat), as (lat, lon);
   // absent for cities, countries and divisions whose seat the gazetteer lacks.
   std::optional<std::pair<double, double>> seat;
