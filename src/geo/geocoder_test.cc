@@ -65,6 +65,21 @@ TEST(GeoFinder, DemonymIsTheCountry) {
   EXPECT_EQ(french->mention.span.end, 6u);
 }
 
+TEST(GeoFinder, CountryAbbreviationsAndCapitals) {
+  auto p = Parse("The PRC and the ROK met in Seoul on Monday.");
+  const FoundPlace* prc = p->Find("PRC");
+  ASSERT_NE(prc, nullptr);
+  EXPECT_EQ(prc->mention.kind, PlaceKind::kCountry);
+  EXPECT_EQ(prc->country_alpha3, "CHN");
+  const FoundPlace* rok = p->Find("ROK");
+  ASSERT_NE(rok, nullptr);
+  EXPECT_EQ(rok->country_alpha3, "KOR");
+  const FoundPlace* seoul = p->Find("Seoul");
+  ASSERT_NE(seoul, nullptr);
+  EXPECT_TRUE(seoul->national_capital);
+  EXPECT_FALSE(prc->national_capital);
+}
+
 TEST(GeoFinder, CityStatePairIsInTheState) {
   auto p = Parse("A rally was held in Long Beach, CA, on Saturday.");
   const FoundPlace* city = p->Find("Long Beach");
