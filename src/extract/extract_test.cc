@@ -79,6 +79,18 @@ TEST_F(ExtractTest, PassiveVoiceTurnsRolesAround) {
   EXPECT_EQ(out_.actors[static_cast<size_t>(hit->target[0])].kind, ActorKind::kPolice);
 }
 
+TEST_F(ExtractTest, AnAttitudeBeforeToIsNoPassive) {
+  Read("The opposition is opposed to the new electoral law.");
+  const TriggerHit* hit = Trigger("opposed");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_FALSE(hit->passive);
+  EXPECT_EQ(Texts(hit->source), std::vector<std::string>{"The opposition"});
+  Read("The reform was opposed by the opposition.");
+  hit = Trigger("opposed");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_TRUE(hit->passive);
+}
+
 TEST_F(ExtractTest, ClashesBetweenTwoSides) {
   Read("Clashes between soldiers and rebels broke out overnight.");
   const TriggerHit* hit = Trigger("Clashes");

@@ -202,7 +202,15 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
     hit.noun = entry.pos == TriggerPos::kNoun || (entry.pos == TriggerPos::kAny && noun_context && !verb_context);
 
     // Step 3: passive voice.
-    hit.passive = !hit.noun && IsPassiveParticiple(doc, m.first) && BeBefore(ctx, m.first, s.first_token);
+    // A participle that is an adjective of attitude before "to" is no passive: "Israel
+    // is opposed to the plan" is Israel opposing it ("was sent to" stays passive).
+    static constexpr std::string_view kAttitudeBeforeTo[] = {"opposed", "committed", "dedicated", "determined",
+                                                             "resigned", "inclined", "devoted"};
+    const bool attitude = m.end < s.end_token && doc.Key(m.end) == "to" &&
+                          std::find(std::begin(kAttitudeBeforeTo), std::end(kAttitudeBeforeTo), doc.Key(m.first)) !=
+                              std::end(kAttitudeBeforeTo);
+    hit.passive =
+        !hit.noun && !attitude && IsPassiveParticiple(doc, m.first) && BeBefore(ctx, m.first, s.first_token);
     if (hit.passive) hit.notes.push_back("passive voice");
 
     // Step 4: status, mood and negation from the words to the left, within the
