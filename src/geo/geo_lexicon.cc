@@ -28,6 +28,7 @@ Result<std::unique_ptr<GeoLexicon>> GeoLexicon::Load() {
                          : c == "name_prefix"  ? kNamePrefix
                          : c == "route"        ? kRoute
                          : c == "quarter"      ? kQuarter
+                         : c == "kin"          ? kKin
                                                : 0u;
     if (bit == 0)
       return Status(ErrorCode::kCorruptResource, "data/geo/context_words.tsv:" + std::to_string(row.line) +

@@ -27,6 +27,7 @@ enum WordClass : uint32_t {
   kNamePrefix = 1u << 11,  // "Ad", "Kafr": begins a longer name ("Ad Dali")
   kRoute = 1u << 12,       // "highway" after "Dhaka-Mymensingh": the way between them
   kQuarter = 1u << 13,     // "neighborhood" after a town's name: a part of another town
+  kKin = 1u << 14,         // "clan", "tribe" after a name: a kin group, not a place
 };
 
 class GeoLexicon {

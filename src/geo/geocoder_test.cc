@@ -190,6 +190,16 @@ TEST(GeoFinder, GroupsWordsAndMoneyAreNoPlaces) {
   EXPECT_EQ(city->mention.country, "IN");
 }
 
+TEST(GeoFinder, ANameBeforeAKinWordIsAGroup) {
+  // "Ayr" is a town in Scotland; before "sub-clan" it names a Somali kin group, and the
+  // village is placed by its parentheses.
+  auto p = Parse("Militiamen of the Ayr sub-clan killed a herder near Miiracad village (Cabudwaaq, Galgaduud).");
+  EXPECT_EQ(p->Find("Ayr"), nullptr);
+  const FoundPlace* village = p->Find("Miiracad village");
+  ASSERT_NE(village, nullptr);
+  EXPECT_EQ(village->mention.country, "SO");
+}
+
 TEST(GeoFinder, TheEndOfALongerNameIsNoPlace) {
   // "Dali" (China) inside "Ad Dali", "Arab" (Alabama) inside "Ain al Arab", "Haram"
   // (Norway) inside "Boko Haram".

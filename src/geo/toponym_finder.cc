@@ -363,9 +363,9 @@ void ToponymFinder::Find(const text::Document& doc, std::vector<Mention>* out) c
       if (t.Is(text::kHyphenated)) FindParts(doc, i, out);
       continue;
     }
-    // "the US dollar", "the Lebanese pound": money.
+    // "the US dollar", "the Lebanese pound": money; "the Ayr sub-clan": a kin group.
     if (best_end < n && tokens[best_end].sentence == t.sentence && !tokens[best_end].Is(text::kCapitalized) &&
-        (lexicon_.Classes(doc.Key(best_end)) & kCurrency)) {
+        (lexicon_.Classes(doc.Key(best_end)) & (kCurrency | kKin))) {
       i = best_end - 1;
       continue;
     }
