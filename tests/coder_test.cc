@@ -293,6 +293,18 @@ TEST_F(CoderTest, ACapitalThatActsByDecisionIsItsGovernment) {
   }
 }
 
+TEST_F(CoderTest, TheStrikeOfAnAirstrikeArticleIsTheAirstrike) {
+  const ArticleRecord air = Code("An airstrike hit a market in Maarat al-Numan on Thursday, killing nine people. "
+                                 "Rescuers searched the rubble for hours after the strike.");
+  for (const Event& e : air.events) EXPECT_NE(e.type, EventType::kProtest) << e.trigger;
+  ASSERT_NE(FirstOfType(air, EventType::kAssault), nullptr);
+  EXPECT_EQ(FirstOfType(air, EventType::kAssault)->acled->sub_event_type, "Air/drone strike");
+  // Without a military strike in the article, a strike is a walkout.
+  const ArticleRecord walkout = Code("Dock workers in Antwerp began a strike on Monday over pay.");
+  ASSERT_NE(FirstOfType(walkout, EventType::kProtest), nullptr);
+  EXPECT_EQ(FirstOfType(walkout, EventType::kProtest)->mode, "strike");
+}
+
 TEST_F(CoderTest, NegatedEventsAreNotCoded) {
   const ArticleRecord r = Code("The army did not attack the village, officials said.");
   for (const Event& e : r.events) EXPECT_NE(e.type, EventType::kAssault);

@@ -271,7 +271,25 @@ int ArticlePlace(const geo::GeoResult& geo) {
   return best;
 }
 
+// The first trigger of the article (title or text) that names a strike from the air or
+// by artillery and missiles ("airstrike", "missile strike"), or nullptr.
+const extract::TriggerEntry* MilitaryStrikeIn(const BuildContext& ctx) {
+  for (const Field field : {Field::kTitle, Field::kText}) {
+    const FieldView& view = ctx.View(field);
+    if (!view.analysis) continue;
+    for (const TriggerHit& hit : view.analysis->triggers) {
+      const extract::TriggerEntry& entry = ctx.lex.trigger(hit.entry);
+      if (!hit.negated && entry.type == EventType::kAssault && (entry.mode == "aerial" || entry.mode == "artillery"))
+        return &entry;
+    }
+  }
+  return nullptr;
+}
+
 void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
+  // "the strike" in an article about an airstrike is that airstrike again, not a
+  // walkout: a bare "strike" takes the coding of the article's military strike.
+  const extract::TriggerEntry* military_strike = MilitaryStrikeIn(ctx);
   for (const Field field : {Field::kTitle, Field::kText}) {
     const FieldView& view = ctx.View(field);
     if (!view.doc || !view.analysis) continue;
@@ -283,7 +301,11 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
     for (size_t t = 0; t < fa.triggers.size() && drafts->size() < kMaxDrafts; ++t) {
       const TriggerHit& hit = fa.triggers[t];
       if (hit.negated) continue;
-      const extract::TriggerEntry& entry = ctx.lex.trigger(hit.entry);
+      const extract::TriggerEntry* coding = &ctx.lex.trigger(hit.entry);
+      const bool bare_strike = hit.noun && hit.end == hit.first + 1 && doc.Lemma(hit.first) == "strike" &&
+                               coding->type == EventType::kProtest;
+      if (bare_strike && military_strike) coding = military_strike;
+      const extract::TriggerEntry& entry = *coding;
       const text::Sentence& sentence = doc.sentences[hit.sentence];
       EventDraft d;
       d.type = entry.type;
@@ -307,6 +329,8 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       d.explanation.push_back("trigger '" + d.trigger + "' (data/events/triggers.tsv:" + std::to_string(entry.line) +
                               "): " + std::string(ToString(entry.type)) + (entry.mode.empty() ? "" : "/") +
                               std::string(entry.mode) + ", CAMEO " + std::string(entry.cameo));
+      if (coding != &ctx.lex.trigger(hit.entry))
+        d.explanation.push_back("'strike' in an article about a strike from the air or by artillery: that strike");
       for (const std::string& note : hit.notes) d.explanation.push_back(note);
       for (int a : hit.source) AddActors(doc, fa.actors[static_cast<size_t>(a)], &d.source);
       for (int a : hit.target) AddActors(doc, fa.actors[static_cast<size_t>(a)], &d.target);

@@ -121,6 +121,12 @@ struct Builder {
     if (!entry.organisation && m.end == m.first + 1 && ctx.doc.Key(m.first) == "force" &&
         !(m.first > s.first_token && ctx.doc.tokens[m.first - 1].Is(text::kCapitalized)))
       return false;
+    // A group noun is a noun: "a crowded market" names no crowd ("crowded" is the verb
+    // "crowd" as an adjective; no plural ends in -ed).
+    if (!entry.organisation) {
+      const std::string_view head_key = ctx.doc.Key(m.end - 1);
+      if ((head_key.ends_with("ed") || head_key.ends_with("ing")) && head_key != ctx.doc.Lemma(m.end - 1)) return false;
+    }
     if (entry.organisation) {
       if (entry.short_name) return first.Is(text::kAllCaps) || first.Is(text::kAbbreviation);
       // Names are capitalised in running text ("pro-Houthi" keeps its prefix lower case).

@@ -158,6 +158,17 @@ TEST_F(ExtractTest, NoAndWithoutDenyOnlyTheNounTheyGovern) {
   EXPECT_TRUE(Trigger("arrested")->negated);
 }
 
+TEST_F(ExtractTest, AVerbFormIsNoGroupNoun) {
+  // "crowded" is no crowd; "the crowd" is.
+  Read("An airstrike hit a crowded market in the town.");
+  for (size_t a = 0; a < out_.actors.size(); ++a) EXPECT_NE(ActorText(static_cast<int>(a)), "a crowded");
+  const TriggerHit* hit = Trigger("airstrike");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_TRUE(hit->source.empty());
+  Read("Police dispersed the crowd outside the court.");
+  EXPECT_EQ(Texts(Trigger("dispersed")->target), std::vector<std::string>{"the crowd"});
+}
+
 TEST_F(ExtractTest, StatusWords) {
   Read("Rebels plan to attack the town next week.");
   EXPECT_EQ(Trigger("attack")->status, EventStatus::kPlanned);
