@@ -91,6 +91,17 @@ TEST_F(ExtractTest, AnAttitudeBeforeToIsNoPassive) {
   EXPECT_TRUE(hit->passive);
 }
 
+TEST_F(ExtractTest, ABareParticipleActsOnThePhraseBeforeIt) {
+  Read("The minister laid flowers at a memorial to soldiers killed in the war.");
+  const TriggerHit* hit = Trigger("killed");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(Texts(hit->target), std::vector<std::string>{"soldiers"});
+  Read("Five civilians killed in the raid were buried on Sunday.");
+  hit = Trigger("killed");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(Texts(hit->target), std::vector<std::string>{"Five civilians"});
+}
+
 TEST_F(ExtractTest, ClashesBetweenTwoSides) {
   Read("Clashes between soldiers and rebels broke out overnight.");
   const TriggerHit* hit = Trigger("Clashes");

@@ -205,7 +205,10 @@ void AssignRoles(ExtractContext& ctx, uint32_t sentence_index) {
                                 ((ctx.lex.ClassesOf(doc, hit.end) & (kPrep | kSub)) && doc.Key(hit.end) != "to");
     }
     if (hit.passive || entry.roles == RoleFrame::kUndergo || participle_after_phrase) {
-      if (subject >= 0) hit.target = GroupOf(ctx.out, subject);
+      // The bare participle's phrase is its target, whatever the clause's subject ("the
+      // minister laid flowers at a memorial to soldiers killed in the war").
+      if (participle_after_phrase) hit.target = GroupOf(ctx.out, ctx.out.actor_at[hit.first - 1]);
+      else if (subject >= 0) hit.target = GroupOf(ctx.out, subject);
       if (agent >= 0) hit.source = GroupOf(ctx.out, agent);
       else if (entry.roles == RoleFrame::kUndergo && object >= 0 && prep.empty()) hit.source = GroupOf(ctx.out, object);
       hit.notes.push_back(hit.passive ? "passive: subject is the target" : "subject undergoes the event");
