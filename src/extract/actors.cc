@@ -348,7 +348,7 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     phrases.push_back(std::move(phrase));
   }
   // A country's name, or its capital's, standing for its government.
-  auto GovernmentOf = [&](const geo::FoundPlace& place) {
+  auto government_of = [&](const geo::FoundPlace& place) {
     ActorPhrase phrase;
     phrase.first = place.first_token;
     phrase.end = place.end_token;
@@ -375,7 +375,7 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
       if ((classes & kPrep) && key != "by" && key != "with" && key != "against" && key != "between") continue;
     }
     if (place.end_token < s.end_token && doc.Key(place.end_token) == "'s") continue;  // "France's city"
-    phrases.push_back(GovernmentOf(place));
+    phrases.push_back(government_of(place));
   }
 
   // Step 3a': a national capital opening its clause and acting by word or decision stands
@@ -408,7 +408,7 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
       if (classes & (kBe | kPrep | kDet | kPron | kQuant | kRel | kSub)) break;  // "was hit", "in", "'s"
     }
     if (!acts) continue;
-    phrases.push_back(GovernmentOf(place));
+    phrases.push_back(government_of(place));
   }
 
   // Step 3b: a plural demonym standing alone names people ("fired at two Palestinians").
