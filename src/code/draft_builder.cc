@@ -301,11 +301,10 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
     for (size_t t = 0; t < fa.triggers.size() && drafts->size() < kMaxDrafts; ++t) {
       const TriggerHit& hit = fa.triggers[t];
       if (hit.negated) continue;
-      const extract::TriggerEntry* coding = &ctx.lex.trigger(hit.entry);
-      const bool bare_strike = hit.noun && hit.end == hit.first + 1 && doc.Lemma(hit.first) == "strike" &&
-                               coding->type == EventType::kProtest;
-      if (bare_strike && military_strike) coding = military_strike;
-      const extract::TriggerEntry& entry = *coding;
+      const extract::TriggerEntry& own = ctx.lex.trigger(hit.entry);
+      const bool as_military_strike = military_strike && hit.noun && hit.end == hit.first + 1 &&
+                                      doc.Lemma(hit.first) == "strike" && own.type == EventType::kProtest;
+      const extract::TriggerEntry& entry = as_military_strike ? *military_strike : own;
       const text::Sentence& sentence = doc.sentences[hit.sentence];
       EventDraft d;
       d.type = entry.type;
@@ -329,7 +328,7 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       d.explanation.push_back("trigger '" + d.trigger + "' (data/events/triggers.tsv:" + std::to_string(entry.line) +
                               "): " + std::string(ToString(entry.type)) + (entry.mode.empty() ? "" : "/") +
                               std::string(entry.mode) + ", CAMEO " + std::string(entry.cameo));
-      if (coding != &ctx.lex.trigger(hit.entry))
+      if (as_military_strike)
         d.explanation.push_back("'strike' in an article about a strike from the air or by artillery: that strike");
       for (const std::string& note : hit.notes) d.explanation.push_back(note);
       for (int a : hit.source) AddActors(doc, fa.actors[static_cast<size_t>(a)], &d.source);
