@@ -63,7 +63,10 @@ async function circleIds() {
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "annals-browser-"));
   const db = path.join(tmp, "store.db");
-  execFileSync(annals, ["ingest", "-q", "--db", db, "examples/examples.jsonl", "tests/serve/markup_article.jsonl"],
+  // Every candidate event (--min-confidence 0), so that the map, the timeline and the
+  // list have enough points to brush and filter; the event model is tested elsewhere.
+  execFileSync(annals, ["ingest", "-q", "--min-confidence", "0", "--db", db, "examples/examples.jsonl",
+                        "tests/serve/markup_article.jsonl"],
                { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   server = spawn(annals, ["serve", "--db", db, "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   base = await new Promise((resolve, reject) => {

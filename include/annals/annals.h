@@ -188,6 +188,9 @@ struct Event {
   std::string trigger;                  // the words that signalled the event, as written
   Span trigger_span;
   std::vector<std::string> explanation; // the rules that fired, in order, for the analyst
+  // The event model's input tokens (src/code/features.h), filled only when
+  // PipelineOptions::with_features is set; not part of the output contract.
+  std::vector<std::string> features;
 };
 
 struct Quote {
@@ -228,6 +231,17 @@ struct PipelineOptions {
   // Folder with the compiled resources (gazetteer.bin, lexicons). Empty: the
   // ANNALS_DATA environment variable, else the build tree's data folder.
   std::string data_dir;
+  // Whether the learned decision (src/code/event_model.h) judges each candidate event:
+  // its calibrated probability is the event's confidence, and events below
+  // min_confidence are left out. false keeps every candidate with confidence 0.5 (the
+  // trainer's view, which must not depend on the model it trains); the model files are
+  // then not needed.
+  bool use_event_model = true;
+  // Events whose confidence is below this are left out. Unset: the model's default,
+  // the threshold that maximised F1 over the training folds.
+  std::optional<double> min_confidence;
+  // Fill Event::features (for the trainer and for inspection).
+  bool with_features = false;
 };
 
 // Owns the loaded, read-only resources. Load once; Code() from any number of threads.
@@ -241,6 +255,10 @@ class Pipeline {
 
   // Codes one article. Never fails: problems inside the article become record warnings.
   ArticleRecord Code(const Article& article) const;
+
+  // The minimum confidence in force (PipelineOptions::min_confidence or the model's
+  // default; 0 without the model).
+  double min_confidence() const;
 
   struct Impl;
 

@@ -31,6 +31,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -54,7 +55,7 @@ struct CodeOptions {
   std::vector<std::string> inputs;
   std::string format = "articles";
   std::string input_format = "auto";
-  std::string data_dir;
+  PipelineOptions pipeline;
   bool strict = false;
   bool quiet = false;
   unsigned threads = 0;  // 0: all the cores this process may run on
@@ -383,7 +384,7 @@ int RunCode(const CodeOptions& options) {
       {"articles", OutputFormat::kArticles}, {"events", OutputFormat::kEvents},
       {"csv", OutputFormat::kCsv}, {"geojson", OutputFormat::kGeoJson}};
 
-  auto pipeline = Pipeline::Load(PipelineOptions{options.data_dir});
+  auto pipeline = Pipeline::Load(options.pipeline);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "annals: %s\n", pipeline.status().message().c_str());
     return 2;
@@ -443,7 +444,7 @@ void RegisterCode(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"articles", "events", "csv", "geojson", "table"}))
       ->capture_default_str();
   AddInputFormatOption(code, &options->input_format);
-  code->add_option("--data", options->data_dir, "Folder of compiled resources (default: the build's data/)");
+  AddPipelineOptions(code, &options->pipeline);
   code->add_option("--threads,-j", options->threads,
                    "Coding threads (default: all cores, here " + std::to_string(UsableCores()) +
                        "); the output is the same for any number")

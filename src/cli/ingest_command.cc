@@ -35,7 +35,7 @@ struct IngestOptions {
   std::vector<std::string> inputs;
   std::string db = "annals.db";
   std::string input_format = "auto";
-  std::string data_dir;
+  PipelineOptions pipeline;
   unsigned threads = 0;
   size_t batch = 256;
   bool quiet = false;
@@ -121,7 +121,7 @@ int RunIngest(const IngestOptions& options) {
   // Step 2: read, code and write the inputs.
   std::unique_ptr<Pipeline> pipeline;
   if (!options.inputs.empty()) {
-    auto loaded = Pipeline::Load(PipelineOptions{options.data_dir});
+    auto loaded = Pipeline::Load(options.pipeline);
     if (!loaded.ok()) {
       std::fprintf(stderr, "annals: %s\n", loaded.status().message().c_str());
       return 2;
@@ -282,7 +282,7 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
   cmd->add_option("inputs", options->inputs, "Input files (.jsonl, .txt, .html, .warc, .warc.gz), or - for JSON Lines on stdin");
   cmd->add_option("--db", options->db, "The database file (created when absent)")->capture_default_str();
   AddInputFormatOption(cmd, &options->input_format);
-  cmd->add_option("--data", options->data_dir, "Folder of compiled resources (default: the build's data/)");
+  AddPipelineOptions(cmd, &options->pipeline);
   cmd->add_option("--threads", options->threads, "Coding threads (0: all usable cores)")->capture_default_str();
   cmd->add_option("--batch", options->batch, "Articles per transaction")
       ->check(CLI::Range(size_t{1}, size_t{100000}))

@@ -27,4 +27,12 @@ void AddInputFormatOption(CLI::App* cmd, std::string* name) {
 
 InputFormat InputFormatNamed(const std::string& name) { return Formats().at(name); }
 
+void AddPipelineOptions(CLI::App* cmd, PipelineOptions* options) {
+  cmd->add_option("--data", options->data_dir, "Folder of compiled resources (default: the build's data/)");
+  cmd->add_option("--min-confidence", options->min_confidence,
+                  "Leave out events less likely than this to be real (0 to 1; default: the event model's "
+                  "threshold, the one that maximised F1 over its training folds)")
+      ->check(CLI::Range(0.0, 1.0));
+}
+
 }  // namespace annals::cli

@@ -1,7 +1,9 @@
-// The --input-format flag that `annals code` and `annals ingest` share.
+// The flags that `annals code` and `annals ingest` share: --input-format, and the
+// Pipeline's --data and --min-confidence.
 #ifndef ANNALS_CLI_INPUT_FLAGS_H_
 #define ANNALS_CLI_INPUT_FLAGS_H_
 
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -17,6 +19,10 @@ void AddInputFormatOption(CLI::App* cmd, std::string* name);
 
 // The format of a name accepted by the option: auto, jsonl, txt, html or warc.
 InputFormat InputFormatNamed(const std::string& name);
+
+// Adds --data (the compiled resources) and --min-confidence (events less likely than
+// this to be real are left out; unset, the event model's default) to `cmd`.
+void AddPipelineOptions(CLI::App* cmd, PipelineOptions* options);
 
 }  // namespace annals::cli
 

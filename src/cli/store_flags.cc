@@ -19,6 +19,11 @@ void FilterFlags::Register(CLI::App* cmd) {
   cmd->add_option("--text", text, "Full-text query (SQLite FTS5 syntax) over the articles' titles and text");
   cmd->add_option("--evidence", evidence, "Full-text query (FTS5) over the sentences the events were read from");
   cmd->add_option("--min-mentions", min_mentions, "Events told by at least this many reports")->capture_default_str();
+  cmd->add_option("--min-confidence", min_confidence,
+                  "Events the event model judged at least this likely to be real (0 to 1; the store holds what "
+                  "ingest kept, by default above the model's threshold)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
 }
 
 Result<store::EventQuery> FilterFlags::ToQuery() const {
@@ -40,6 +45,7 @@ Result<store::EventQuery> FilterFlags::ToQuery() const {
   q.text = text;
   q.evidence = evidence;
   q.min_mentions = min_mentions;
+  q.min_confidence = min_confidence;
   if (near) {
     q.near = store::EventQuery::Circle::Parse(*near);
     if (!q.near) return Status(ErrorCode::kInvalidArgument, "--near '" + *near + "': expected LAT,LON,KM");

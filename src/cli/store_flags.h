@@ -20,6 +20,7 @@ struct FilterFlags {
   std::vector<std::string> types, modes, cameo, acled_types, acled_sub_types, countries, admin1s, actor_kinds;
   std::optional<std::string> near, bbox, since, until, text, evidence;
   int64_t min_mentions = 0;
+  double min_confidence = 0;
 
   // Adds --db and the filters to `cmd`.
   void Register(CLI::App* cmd);

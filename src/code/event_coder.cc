@@ -1,32 +1,25 @@
-// EventCoder: extract, draft, complete, merge, classify, score and write the events
+// EventCoder: extract, draft, complete, merge, classify, judge and write the events
 // of one article.
 //
-// Confidence. Each event starts from its strongest trigger's lexicon weight (how
-// surely those words report an event of that type) and is adjusted by what
-// supports it: +0.04 for a named source, +0.04 for a named target, +0.03 for each
-// further mention that told it again (at most three), -0.05 for each sentence
-// before its first mention (at most five: news and event notes lead with the main
-// event), -0.15 when it is only read inside a quotation, -0.25 when it did not
-// (yet) occur, -0.35 when it is only the reason for another event, -0.12 when it
-// is told in a clause below another event's, +0.03 for an assault (harm to people
-// outranks the arrests or damage told beside it), -0.3 when the text dates it more
-// than kHistoryDays before the article, a tie-break of 0.0005 per byte of its trigger's offset (at most
-// 40), -0.2 when its trigger is only a group's name ("protesters"), and an
-// arrest or dispersal of a protest's crowd stays below that protest. The result is
-// clamped to [0.05, 0.99].
+// Judging. Every candidate that survives merging is described by its feature tokens
+// (features.h) and judged by the learned model (event_model.h): its calibrated
+// probability is the event's confidence, and a candidate below the minimum confidence
+// is left out. Without the model (PipelineOptions::use_event_model false, the
+// trainer's view) every candidate is kept with confidence 0.5.
 #include "code/event_coder.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "code/acled_rules.h"
 #include "code/draft_builder.h"
+#include "code/event_model.h"
+#include "code/features.h"
 #include "code/merge.h"
 #include "extract/steps.h"
 
 namespace annals::code {
 namespace {
-
-constexpr long kHistoryDays = 31;  // events dated earlier than this before the article are history
 
 Location ToLocation(const geo::GeoResult& geo, int index) {
   const geo::FoundPlace& place = geo.places[static_cast<size_t>(index)];
@@ -92,39 +85,22 @@ void FinishActor(const std::string& local_country, DraftActor* a) {
   a->actor.code = a->actor.country.value_or("") + a->actor.sector.value_or("");
 }
 
-double Confidence(const EventDraft& d, bool intervention_in_protest, const std::optional<CivilDate>& article_date) {
-  double c = d.mentions.front().weight;
-  // An event the text dates long before the article ("on 24 May 2018") is history.
-  if (d.date && article_date && d.date_precision != DatePrecision::kYear &&
-      DaysFromCivil(*d.date) < DaysFromCivil(*article_date) - kHistoryDays)
-    c -= 0.3;
-  if (!d.source.empty()) c += 0.04;
-  if (!d.target.empty()) c += 0.04;
-  c += 0.03 * std::min<size_t>(d.mentions.size() - 1, 3);
-  c -= 0.05 * std::min<uint32_t>(d.first_sentence, 5);
-  c -= 0.0005 * std::min<uint32_t>(d.trigger_span.start, 40);  // earlier words first among equals
-  if (d.in_quote) c -= 0.15;
-  if (d.status != EventStatus::kOccurred) c -= 0.25;
-  if (d.noun_actor_trigger) c -= 0.2;
-  if (d.background) c -= 0.35;
-  if (d.subordinate) c -= 0.2;
-  if (d.type == EventType::kAssault) c += 0.03;  // harm done outranks arrests and damage told beside it
-  if (intervention_in_protest) c -= 0.1;
-  return std::clamp(c, 0.05, 0.99);
-}
-
 }  // namespace
 
 struct EventCoder::Impl {
   const geo::Geocoder* geocoder = nullptr;
   const text::Lemmatizer* lemmatizer = nullptr;
   std::unique_ptr<extract::Lexicons> lex;
+  std::unique_ptr<EventModel> model;  // null without the learned decision
+  double min_confidence = 0;
+  bool with_features = false;
 };
 
 EventCoder::EventCoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 EventCoder::~EventCoder() = default;
 
-Result<std::unique_ptr<EventCoder>> EventCoder::Load(const std::string& data_dir, const geo::Geocoder* geocoder,
+Result<std::unique_ptr<EventCoder>> EventCoder::Load(const std::string& data_dir, const PipelineOptions& options,
+                                                     const geo::Geocoder* geocoder,
                                                      const text::Lemmatizer* lemmatizer) {
   auto impl = std::make_unique<Impl>();
   impl->geocoder = geocoder;
@@ -132,8 +108,19 @@ Result<std::unique_ptr<EventCoder>> EventCoder::Load(const std::string& data_dir
   auto lex = extract::Lexicons::Load();
   if (!lex.ok()) return lex.status();
   impl->lex = std::move(lex).value();
+  if (options.use_event_model) {
+    auto model = EventModel::Load(data_dir);
+    if (!model.ok()) return model.status();
+    impl->model = std::move(model).value();
+    impl->min_confidence = options.min_confidence.value_or(impl->model->threshold());
+  } else {
+    impl->min_confidence = options.min_confidence.value_or(0.0);
+  }
+  impl->with_features = options.with_features;
   return std::unique_ptr<EventCoder>(new EventCoder(std::move(impl)));
 }
+
+double EventCoder::min_confidence() const { return impl_->min_confidence; }
 
 void EventCoder::Code(const Article& article, const text::Document& title, const text::Document& body,
                       const geo::GeoResult& places, ArticleRecord* record) const {
@@ -172,7 +159,7 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
   }
   // An event told only as the reason for another ("after the strike", "protest
   // against the killing") is a back-reference when the article reports an event of
-  // that type itself; it is kept, with low confidence, only when it is all there is.
+  // that type itself; it is a candidate only when it is all there is.
   uint32_t reported_types = 0;
   for (const EventDraft& d : drafts)
     if (!d.dropped && !d.background) reported_types |= 1u << static_cast<uint32_t>(d.type);
@@ -185,10 +172,23 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
     if (x.field != y.field) return x.field == Field::kTitle;
     return x.start < y.start;
   });
-  bool any_protest = false;
-  for (const EventDraft* dp : kept) any_protest |= dp->type == EventType::kProtest;
+  const std::vector<std::string> article_features = ArticleFeatures(ctx, kept);
+  thread_local std::vector<std::string> features;
   for (const EventDraft* dp : kept) {
+    // The decision: is this candidate an event, and how sure.
+    features.clear();
+    CandidateFeatures(ctx, *dp, article_features, &features);
+    Decision decision{dp->type, 0.5, 0.5};
+    if (impl_->model) decision = impl_->model->Decide(features, dp->type);
+    if (decision.probability < impl_->min_confidence) continue;
     EventDraft d = *dp;
+    if (impl_->model) {
+      char why[128];
+      std::snprintf(why, sizeof why, "model: an event of this type with probability %.3f (raw %.3f)%s%s",
+                    decision.probability, decision.raw, decision.likeliest == d.type ? "" : "; likeliest type ",
+                    decision.likeliest == d.type ? "" : std::string(ToString(decision.likeliest)).c_str());
+      d.explanation.push_back(why);
+    }
     Event e;
     e.id = article.id + "-e" + std::to_string(record->events.size() + 1);
     e.type = d.type;
@@ -224,8 +224,8 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
     e.status = d.status;
     e.attribution = d.attribution;
     e.evidence = d.evidence;
-    const bool intervention = any_protest && d.type == EventType::kCoerce && (d.mode == "arrest" || d.mode == "repression");
-    e.confidence = Confidence(d, intervention, article_date);
+    e.confidence = decision.probability;
+    if (impl_->with_features) e.features = features;
     e.trigger = d.trigger;
     e.trigger_span = d.trigger_span;
     e.explanation = std::move(d.explanation);

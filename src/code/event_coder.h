@@ -16,13 +16,17 @@ namespace annals::code {
 class EventCoder {
  public:
   // `geocoder` and `lemmatizer` are the pipeline's, used read-only; either may be null.
-  static Result<std::unique_ptr<EventCoder>> Load(const std::string& data_dir, const geo::Geocoder* geocoder,
-                                                  const text::Lemmatizer* lemmatizer);
+  // The event model is loaded from `data_dir` when options.use_event_model is set.
+  static Result<std::unique_ptr<EventCoder>> Load(const std::string& data_dir, const PipelineOptions& options,
+                                                  const geo::Geocoder* geocoder, const text::Lemmatizer* lemmatizer);
   ~EventCoder();
 
   // Fills record->events and record->quotes. Thread-safe.
   void Code(const Article& article, const text::Document& title, const text::Document& body,
             const geo::GeoResult& places, ArticleRecord* record) const;
+
+  // Events below this confidence are left out (0 without the event model).
+  double min_confidence() const;
 
   struct Impl;
 

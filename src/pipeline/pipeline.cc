@@ -47,7 +47,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options)
   auto geocoder = geo::Geocoder::Load(data_dir);
   if (!geocoder.ok()) return geocoder.status();
   impl->geocoder = std::move(geocoder).value();
-  auto coder = code::EventCoder::Load(data_dir, impl->geocoder.get(), &impl->analyzer->lemmatizer());
+  auto coder = code::EventCoder::Load(data_dir, options, impl->geocoder.get(), &impl->analyzer->lemmatizer());
   if (!coder.ok()) return coder.status();
   impl->coder = std::move(coder).value();
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
@@ -86,5 +86,7 @@ ArticleRecord Pipeline::Code(const Article& article) const {
   impl_->coder->Code(article, scratch.title, scratch.body, scratch.places, &record);
   return record;
 }
+
+double Pipeline::min_confidence() const { return impl_->coder->min_confidence(); }
 
 }  // namespace annals

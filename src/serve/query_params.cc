@@ -60,7 +60,7 @@ Result<int64_t> Integer(std::string_view name, const std::string& value) {
 const std::set<std::string, std::less<>>& FilterNames() {
   static const std::set<std::string, std::less<>> kNames = {
       "type", "mode",  "cameo", "acled_type", "acled_sub_type", "country", "admin1", "near",
-      "bbox", "since", "until", "actor_kind", "text",           "evidence", "min_mentions"};
+      "bbox", "since", "until", "actor_kind", "text",           "evidence", "min_mentions", "min_confidence"};
   return kNames;
 }
 
@@ -94,6 +94,14 @@ Result<store::EventQuery> Filters(const Params& params, const std::set<std::stri
     if (!n.ok()) return n.status();
     if (n.value() < 0) return Bad("min_mentions", *v.value(), "must be >= 0");
     q.min_mentions = n.value();
+  }
+  if (v = One(params, "min_confidence"); !v.ok()) return v.status();
+  if (v.value()) {
+    char* end = nullptr;
+    const double x = std::strtod(v.value()->c_str(), &end);
+    if (v.value()->empty() || *end != '\0' || !(x >= 0 && x <= 1))
+      return Bad("min_confidence", *v.value(), "must be a number from 0 to 1");
+    q.min_confidence = x;
   }
   if (v = One(params, "near"); !v.ok()) return v.status();
   if (v.value()) {

@@ -2,7 +2,8 @@
 //
 // /api/events, /api/stats take the filters of `annals query` under the same names
 // (dashes become underscores): type, mode, cameo, acled_type, acled_sub_type, country,
-// admin1, near, bbox, since, until, actor_kind, text, evidence, min_mentions. A list
+// admin1, near, bbox, since, until, actor_kind, text, evidence, min_mentions,
+// min_confidence. A list
 // parameter takes comma-separated values, repeated or not (type=PROTEST,ASSAULT or
 // type=PROTEST&type=ASSAULT), except acled_type, acled_sub_type and admin1, whose
 // values may hold commas: repeat those. /api/events adds sort (newest, oldest,

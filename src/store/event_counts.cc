@@ -29,7 +29,8 @@ Counts ByCount(const std::unordered_map<std::string, int64_t>& counts) {
 bool HasFilters(const EventQuery& q) {
   return !q.types.empty() || !q.modes.empty() || !q.cameo_prefixes.empty() || !q.acled_types.empty() ||
          !q.acled_sub_types.empty() || !q.countries.empty() || !q.admin1s.empty() || q.near || q.bbox || q.since ||
-         q.until || !q.actor_kinds.empty() || q.text || q.evidence || q.min_mentions > 0;
+         q.until || !q.actor_kinds.empty() || q.text || q.evidence || q.min_mentions > 0 ||
+         q.min_confidence > 0;
 }
 
 Result<EventCounts> CountEvents(Store* store, const EventQuery& query) {

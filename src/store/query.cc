@@ -141,6 +141,10 @@ Sql BuildWhere(const EventQuery& q, const Plan& plan) {
     sql.And("e.mentions >= ?");
     sql.params.emplace_back(q.min_mentions);
   }
+  if (q.min_confidence > 0) {
+    sql.And("e.confidence >= ?");
+    sql.params.emplace_back(q.min_confidence);
+  }
   // "+" keeps SQLite from fetching the set's events by rowid: it probes the set instead.
   const auto in = [](SetAccess a) { return a == SetAccess::kProbe ? "+e.event_pk IN (" : "e.event_pk IN ("; };
   if (q.near || q.bbox) {
@@ -387,6 +391,7 @@ Status EventQuery::Validate() const {
   if (text && text->empty()) return bad("the text query is empty");
   if (evidence && evidence->empty()) return bad("the evidence query is empty");
   if (min_mentions < 0 || limit < 0) return bad("--min-mentions and --limit take numbers >= 0");
+  if (!(min_confidence >= 0 && min_confidence <= 1)) return bad("--min-confidence takes a number from 0 to 1");
   return Status::Ok();
 }
 

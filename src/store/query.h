@@ -44,6 +44,7 @@ struct EventQuery {
   std::optional<std::string> text;          // FTS5 query over the articles (title and text)
   std::optional<std::string> evidence;      // FTS5 query over the evidence sentences only
   int64_t min_mentions = 0;
+  double min_confidence = 0;                // events the model judged at least this likely (0..1)
   int64_t limit = 0;                        // 0: no limit
   enum class Order : uint8_t { kNewest, kOldest, kMentions };
   Order order = Order::kNewest;
