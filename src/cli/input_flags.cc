@@ -29,10 +29,26 @@ InputFormat InputFormatNamed(const std::string& name) { return Formats().at(name
 
 void AddPipelineOptions(CLI::App* cmd, PipelineOptions* options) {
   cmd->add_option("--data", options->data_dir, "Folder of compiled resources (default: the build's data/)");
-  cmd->add_option("--min-confidence", options->min_confidence,
-                  "Leave out events less likely than this to be real (0 to 1; default: the event model's "
-                  "threshold, the one that maximised F1 over its training folds)")
-      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option_function<std::string>(
+         "--min-confidence",
+         [options](const std::string& value) {
+           if (value == "model") {
+             options->min_confidence.reset();
+             return;
+           }
+           size_t used = 0;
+           double x = -1;
+           try {
+             x = std::stod(value, &used);
+           } catch (const std::exception&) {
+           }
+           if (used != value.size() || !(x >= 0 && x <= 1))
+             throw CLI::ValidationError("--min-confidence", "'" + value + "' is neither a number from 0 to 1 nor 'model'");
+           options->min_confidence = x;
+         },
+         "Leave out events less likely than this to be real: a number from 0 to 1, or 'model' for the "
+         "event model's threshold (the one that maximised F1 over its training folds); default 0, every event")
+      ->type_name("X|model");
 }
 
 }  // namespace annals::cli

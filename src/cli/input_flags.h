@@ -21,7 +21,7 @@ void AddInputFormatOption(CLI::App* cmd, std::string* name);
 InputFormat InputFormatNamed(const std::string& name);
 
 // Adds --data (the compiled resources) and --min-confidence (events less likely than
-// this to be real are left out; unset, the event model's default) to `cmd`.
+// this to be real are left out; "model": the event model's threshold) to `cmd`.
 void AddPipelineOptions(CLI::App* cmd, PipelineOptions* options);
 
 }  // namespace annals::cli

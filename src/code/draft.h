@@ -46,6 +46,7 @@ struct EventDraft {
   DatePrecision date_precision = DatePrecision::kArticle;
   int place = -1;                    // index into GeoResult::places, -1 when none
   bool place_from_sentence = false;  // false when it fell back to the article's place
+  uint32_t places_named_together = 1; // "in Calais and Briançon": one draft per place, 2 here
   EventStatus status = EventStatus::kOccurred;
   std::vector<std::string> attribution;
   std::vector<Span> evidence;

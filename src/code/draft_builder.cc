@@ -385,6 +385,7 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
         EventDraft copy = d;
         copy.place = split[k];
         copy.place_from_sentence = true;
+        copy.places_named_together = static_cast<uint32_t>(split.size());
         if (split.size() > 1)
           copy.explanation.push_back("one event per place named together ('" +
                                      ctx.geo.places[static_cast<size_t>(split[k])].mention.mention + "')");

@@ -64,6 +64,7 @@ std::vector<std::string> ArticleFeatures(const BuildContext& ctx, const std::vec
   for (int t = 0; t < kEventTypeCount; ++t)
     if (types & (1u << t)) out.push_back("a_type=" + std::string(ToString(static_cast<EventType>(t))));
   if (ctx.title.doc && ctx.title.doc->tokens.empty()) out.push_back("no_title");
+  if (ctx.body.doc) out.push_back("doc_sentences=" + Bucket(static_cast<uint32_t>(ctx.body.doc->sentences.size()), {1, 3, 8, 20}));
   return out;
 }
 
@@ -157,6 +158,7 @@ void CandidateFeatures(const BuildContext& ctx, const EventDraft& d, const std::
   for (int c = 0; c < static_cast<int>(extract::Cue::kCount); ++c)
     if (d.cues & (1u << c)) out->push_back("cue=" + std::to_string(c));
   out->push_back(d.place < 0 ? "place=none" : d.place_from_sentence ? "place=sentence" : "place=article");
+  if (d.places_named_together > 1) out->push_back("places_together=" + Bucket(d.places_named_together, {2, 3}));
   if (d.date) {
     out->push_back("date=" + std::string(ToString(d.date_precision)));
     if (ctx.article_date) {

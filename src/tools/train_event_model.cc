@@ -53,6 +53,7 @@ struct GoldEvent {
 
 struct LabelledArticle {
   annals::Article article;
+  std::string corpus;  // the register
   std::vector<GoldEvent> gold;
 };
 
@@ -111,6 +112,7 @@ bool ReadArticles(const std::string& path, std::vector<LabelledArticle>* out) {
     if (!root["id"].get(s)) la.article.id = std::string(s);
     if (!root["title"].get(s)) la.article.title = std::string(s);
     if (!root["date"].get(s)) la.article.date = std::string(s);
+    if (!root["corpus"].get(s)) la.corpus = std::string(s);
     la.article.origin = path + ":" + std::to_string(n);
     simdjson::dom::array events;
     if (root["events"].get(events)) {
@@ -201,7 +203,7 @@ fasttext::Args TrainingArgs(const std::string& input, const std::string& output)
   args.output = output;
   args.model = fasttext::model_name::sup;
   args.loss = fasttext::loss_name::softmax;
-  // Chosen by the folds' F1 on data/train (README, "The event model"): a small
+  // Chosen by the folds' F1 on data/train (docs/event_model.md): a small
   // dimension, many passes at a high rate; fewer passes or a lower rate underfit.
   args.dim = 20;
   args.lr = 1.0;
@@ -391,6 +393,21 @@ int main(int argc, char** argv) {
                 "%zu of %zu labelled with their own get another\n",
                 other_named, other_type, own_named_other, positives - other_type);
   report << line;
+  // By register: the folds' figures at the threshold.
+  std::map<std::string, std::array<size_t, 4>> by_corpus;  // articles, gold, kept, kept and right
+  for (size_t i = 0; i < articles.size(); ++i) by_corpus[articles[i].corpus][0]++, by_corpus[articles[i].corpus][1] += gold_of[i];
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (calibrated[i] >= best_threshold) {
+      auto& c = by_corpus[articles[candidates[i].article].corpus];
+      c[2]++;
+      c[3] += candidates[i].correct();
+    }
+  report << "by register over the folds (articles, gold events, kept, precision, recall):\n";
+  for (const auto& [corpus, c] : by_corpus) {
+    std::snprintf(line, sizeof line, "  %s: %zu, %zu, %zu, %.3f, %.3f\n", corpus.c_str(), c[0], c[1], c[2],
+                  c[2] ? static_cast<double>(c[3]) / c[2] : 0.0, c[1] ? static_cast<double>(c[3]) / c[1] : 0.0);
+    report << line;
+  }
   report << "reliability over the folds (raw probability decile: candidates, mean calibrated, observed share):\n";
   for (int b = 0; b < 10; ++b) {
     size_t n = 0, pos = 0;
