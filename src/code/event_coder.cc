@@ -174,12 +174,19 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
   });
   const std::vector<std::string> article_features = ArticleFeatures(ctx, kept);
   thread_local std::vector<std::string> features;
+  thread_local std::vector<int32_t> article_ids, ids;
+  article_ids.clear();
+  if (impl_->model) impl_->model->TokenIds(article_features, &article_ids);
   for (const EventDraft* dp : kept) {
     // The decision: is this candidate an event, and how sure.
     features.clear();
-    CandidateFeatures(ctx, *dp, article_features, &features);
+    CandidateFeatures(ctx, *dp, &features);
     Decision decision{dp->type, 0.5, 0.5};
-    if (impl_->model) decision = impl_->model->Decide(features, dp->type);
+    if (impl_->model) {
+      ids = article_ids;
+      impl_->model->TokenIds(features, &ids);
+      decision = impl_->model->Decide(ids, dp->type);
+    }
     if (decision.probability < impl_->min_confidence) continue;
     EventDraft d = *dp;
     if (impl_->model) {
@@ -225,7 +232,10 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
     e.attribution = d.attribution;
     e.evidence = d.evidence;
     e.confidence = decision.probability;
-    if (impl_->with_features) e.features = features;
+    if (impl_->with_features) {
+      e.features = features;
+      e.features.insert(e.features.end(), article_features.begin(), article_features.end());
+    }
     e.trigger = d.trigger;
     e.trigger_span = d.trigger_span;
     e.explanation = std::move(d.explanation);

@@ -86,6 +86,10 @@ std::string Calibration::Write() const {
 
 struct EventModel::Impl {
   fasttext::FastText model;
+  // The trained matrices, read directly: the prediction below is fastText's softmax
+  // model (the mean of the tokens' input rows, times the output matrix, softmax)
+  // without its per-call allocations.
+  std::shared_ptr<const fasttext::DenseMatrix> input, output;
   std::vector<std::optional<EventType>> type_of_label;  // by label id; none for kNoneLabel
   int32_t end_of_line = -1;
 };
@@ -124,29 +128,59 @@ Result<std::unique_ptr<EventModel>> EventModel::LoadModelFile(const std::string&
     impl->type_of_label.push_back(type);
   }
   impl->end_of_line = impl->model.getWordId(fasttext::Dictionary::EOS);
+  impl->input = impl->model.getInputMatrix();
+  impl->output = impl->model.getOutputMatrix();
+  if (impl->model.getArgs().loss != fasttext::loss_name::softmax ||
+      impl->output->rows() != static_cast<int64_t>(impl->type_of_label.size()) ||
+      impl->input->cols() != impl->output->cols())
+    return Status(ErrorCode::kCorruptResource, model_path + ": not a softmax model over the event labels");
   return std::unique_ptr<EventModel>(new EventModel(std::move(impl), std::move(calibration)));
 }
 
-Decision EventModel::Decide(const std::vector<std::string>& features, EventType own) const {
-  std::vector<int32_t> words;
-  words.reserve(features.size() + 1);
-  for (const std::string& f : features) {
-    const int32_t id = impl_->model.getWordId(f);
-    if (id >= 0) words.push_back(id);
+void EventModel::TokenIds(const std::vector<std::string>& tokens, std::vector<int32_t>* ids) const {
+  for (const std::string& token : tokens)
+    if (const int32_t id = impl_->model.getWordId(token); id >= 0) ids->push_back(id);
+}
+
+Decision EventModel::Decide(const std::vector<int32_t>& ids, EventType own) const {
+  const fasttext::DenseMatrix& input = *impl_->input;
+  const fasttext::DenseMatrix& output = *impl_->output;
+  const int64_t dim = input.cols();
+  thread_local std::vector<float> hidden, scores;
+  hidden.assign(static_cast<size_t>(dim), 0.0f);
+  scores.assign(static_cast<size_t>(output.rows()), 0.0f);
+  // The mean of the known tokens' rows, with the end-of-line token fastText reads after
+  // every training line.
+  int n = 0;
+  auto add = [&](int32_t id) {
+    const float* row = input.data() + static_cast<int64_t>(id) * dim;
+    for (int64_t d = 0; d < dim; ++d) hidden[static_cast<size_t>(d)] += row[d];
+    ++n;
+  };
+  for (const int32_t id : ids) add(id);
+  if (impl_->end_of_line >= 0) add(impl_->end_of_line);
+  if (n > 0)
+    for (float& h : hidden) h /= static_cast<float>(n);
+  // Softmax over the labels.
+  float best = -1e30f;
+  for (int64_t l = 0; l < output.rows(); ++l) {
+    const float* row = output.data() + l * dim;
+    float z = 0;
+    for (int64_t d = 0; d < dim; ++d) z += row[d] * hidden[static_cast<size_t>(d)];
+    scores[static_cast<size_t>(l)] = z;
+    best = std::max(best, z);
   }
-  // fastText reads each training line with its end-of-line token; so do we.
-  if (impl_->end_of_line >= 0) words.push_back(impl_->end_of_line);
-  fasttext::Predictions predictions;
-  impl_->model.predict(static_cast<int32_t>(impl_->type_of_label.size()), words, predictions, 0.0);
-  // The probability of the candidate's own type, and the likeliest type ("no event"
-  // aside; predictions come best first).
+  double total = 0;
+  for (float& z : scores) total += (z = std::exp(z - best));
+  // The probability of the candidate's own type, and the likeliest type ("no event" aside).
   Decision decision;
-  bool first = true;
-  for (const auto& [log_probability, label] : predictions) {
-    const std::optional<EventType> type = impl_->type_of_label[static_cast<size_t>(label)];
+  double likeliest = -1;
+  for (size_t l = 0; l < scores.size(); ++l) {
+    const std::optional<EventType> type = impl_->type_of_label[l];
     if (!type) continue;
-    if (first) decision.likeliest = *type, first = false;
-    if (*type == own) decision.raw = std::min(1.0, static_cast<double>(std::exp(log_probability)));
+    const double p = scores[l] / total;
+    if (p > likeliest) likeliest = p, decision.likeliest = *type;
+    if (*type == own) decision.raw = p;
   }
   decision.probability = calibration_.Apply(decision.raw);
   return decision;

@@ -75,8 +75,11 @@ class EventModel {
   static Result<std::unique_ptr<EventModel>> LoadModelFile(const std::string& model_path, Calibration calibration);
   ~EventModel();
 
-  // The decision over a candidate of type `own` with these tokens. Thread-safe.
-  Decision Decide(const std::vector<std::string>& features, EventType own) const;
+  // Appends the model's ids of the tokens it knows to `ids` (the others carry no
+  // weight). An article's tokens are looked up once, then shared by its candidates.
+  void TokenIds(const std::vector<std::string>& tokens, std::vector<int32_t>* ids) const;
+  // The decision over a candidate of type `own` whose tokens have these ids. Thread-safe.
+  Decision Decide(const std::vector<int32_t>& ids, EventType own) const;
   // The default minimum confidence.
   double threshold() const { return calibration_.threshold(); }
 

@@ -66,7 +66,10 @@ TEST(EventModelTest, TheTrainedModelDecides) {
   EXPECT_GT(model.value()->threshold(), 0.0);
   EXPECT_LT(model.value()->threshold(), 1.0);
   // Tokens no training line held still give a probability.
-  const Decision unknown = model.value()->Decide({"zz_no_such_token"}, EventType::kProtest);
+  std::vector<int32_t> ids;
+  model.value()->TokenIds({"zz_no_such_token", "type=PROTEST"}, &ids);
+  EXPECT_EQ(ids.size(), 1u);  // the unknown token has no id
+  const Decision unknown = model.value()->Decide(ids, EventType::kProtest);
   EXPECT_GE(unknown.probability, 0.0);
   EXPECT_LE(unknown.probability, 1.0);
 }

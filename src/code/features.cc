@@ -68,8 +68,7 @@ std::vector<std::string> ArticleFeatures(const BuildContext& ctx, const std::vec
   return out;
 }
 
-void CandidateFeatures(const BuildContext& ctx, const EventDraft& d, const std::vector<std::string>& article,
-                       std::vector<std::string>* out) {
+void CandidateFeatures(const BuildContext& ctx, const EventDraft& d, std::vector<std::string>* out) {
   const Mention& m = d.mentions.front();
   const FieldView& view = ctx.View(m.field);
   const text::Document& doc = *view.doc;
@@ -174,8 +173,6 @@ void CandidateFeatures(const BuildContext& ctx, const EventDraft& d, const std::
   // Where it stands in the article.
   out->push_back("sentence=" + Bucket(d.first_sentence, {0, 1, 3, 7, 15}));
   out->push_back("paragraph=" + Bucket(sentence.paragraph, {0, 1, 3, 7}));
-
-  out->insert(out->end(), article.begin(), article.end());
 }
 
 }  // namespace annals::code

@@ -25,10 +25,9 @@ namespace annals::code {
 // candidates of the article are (how many, of which types).
 std::vector<std::string> ArticleFeatures(const BuildContext& ctx, const std::vector<const EventDraft*>& candidates);
 
-// Appends the tokens of one candidate (then the article's) to `out`. The candidate
-// must come from `candidates` of the same article.
-void CandidateFeatures(const BuildContext& ctx, const EventDraft& d, const std::vector<std::string>& article,
-                       std::vector<std::string>* out);
+// Appends the tokens of one candidate to `out`; the model reads them with the article's
+// (ArticleFeatures). The candidate must come from `candidates` of the same article.
+void CandidateFeatures(const BuildContext& ctx, const EventDraft& d, std::vector<std::string>* out);
 
 }  // namespace annals::code
 

@@ -326,8 +326,9 @@ int main(int argc, char** argv) {
     }
     for (size_t i = 0; i < candidates.size(); ++i) {
       if (use[i]) continue;
-      const annals::code::Decision decision =
-          model.value()->Decide(Split(candidates[i].features), *annals::EventTypeFromString(candidates[i].type));
+      std::vector<int32_t> ids;
+      model.value()->TokenIds(Split(candidates[i].features), &ids);
+      const annals::code::Decision decision = model.value()->Decide(ids, *annals::EventTypeFromString(candidates[i].type));
       candidates[i].likeliest = std::string(annals::ToString(decision.likeliest));
       candidates[i].raw = decision.raw;
     }
