@@ -95,6 +95,8 @@ void CandidateFeatures(const BuildContext& ctx, const EventDraft& d, std::vector
   if (head.Is(text::kCapitalized) && !head.Is(text::kSentenceStart) && !head.Is(text::kAllCaps))
     out->push_back("trig_cap_inside");
   if (head.Is(text::kAllCaps)) out->push_back("trig_allcaps");
+  if (hit.statement_word >= 0)
+    out->push_back("stmt=" + type + "_" + std::string(doc.Lemma(static_cast<uint32_t>(hit.statement_word))));
 
   // The words around the trigger, with the sentence's edges.
   auto word_at = [&](int64_t i) -> std::string {

@@ -56,6 +56,8 @@ struct TriggerHit {
   bool pronoun_subject = false;  // its subject is "they", "he" or "she": someone named before
   bool subordinate = false;      // in a clause below another event's ("a resolution that aims to
                                  // tighten sanctions", "blocked roads to demand reforms")
+  int statement_word = -1;       // a reported statement's event: the token of its word
+                                 // of statement_words.tsv ("said it was a [disgrace]")
   std::vector<int> source, target;  // indices into FieldAnalysis::actors
   std::vector<std::string> notes;   // how roles and status were decided
 };

@@ -75,6 +75,7 @@ void Extract(ExtractContext& ctx) {
     start.seized = static_cast<uint32_t>(out.seized.size());
     start.attributions = static_cast<uint32_t>(out.attributions.size());
     FindTriggers(ctx, s);
+    FindStatementEvents(ctx, s);
     FindActors(ctx, s);
     AssignRoles(ctx, s);
     FindOutcomes(ctx, s);

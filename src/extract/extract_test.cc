@@ -253,5 +253,38 @@ TEST_F(ExtractTest, CapitalisedMonthIsNoMarch) {
   EXPECT_NE(Trigger("march"), nullptr);
 }
 
+TEST_F(ExtractTest, AStatementOfBlameIsACriticismCandidate) {
+  Read("The union's leader, Ann Cole, said the closure was a disgrace.");
+  const TriggerHit* said = Trigger("said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(Entry(*said).type, EventType::kDisapprove);
+  EXPECT_EQ(doc_.Key(static_cast<uint32_t>(said->statement_word)), "disgrace");
+  EXPECT_FALSE(said->source.empty());
+}
+
+TEST_F(ExtractTest, AStatementClosingTheSentenceIsReadBeforeTheVerb) {
+  Read("\"This budget is a shambles,\" the shadow chancellor told reporters.");
+  const TriggerHit* told = Trigger("told");
+  ASSERT_NE(told, nullptr);
+  EXPECT_EQ(Entry(*told).type, EventType::kDisapprove);
+}
+
+TEST_F(ExtractTest, AStatementOfObligationIsADemandCandidate) {
+  Read("Mr Okafor said ministers must apologise to the families.");
+  const TriggerHit* said = Trigger("said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(Entry(*said).type, EventType::kDemand);
+  ASSERT_FALSE(said->source.empty());
+  EXPECT_EQ(ActorText(said->source.front()), "Mr Okafor");
+}
+
+TEST_F(ExtractTest, AStatementWithoutSuchWordsOrWithATriggerOfItsTypeIsNone) {
+  Read("The company said sales rose by 4 percent in March.");
+  EXPECT_EQ(Trigger("said"), nullptr);
+  Read("The minister condemned the attack and said it was a disgrace.");
+  EXPECT_EQ(Trigger("said"), nullptr);
+  ASSERT_NE(Trigger("condemned"), nullptr);
+}
+
 }  // namespace
 }  // namespace annals::extract

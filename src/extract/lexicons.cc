@@ -8,6 +8,7 @@
 namespace annals::embedded {
 extern const std::string_view kTriggersTsv;
 extern const std::string_view kCuesTsv;
+extern const std::string_view kStatementWordsTsv;
 extern const std::string_view kActorNounsTsv;
 extern const std::string_view kOrganizationsTsv;
 extern const std::string_view kTitlesTsv;
@@ -104,7 +105,10 @@ Result<std::unique_ptr<Lexicons>> Lexicons::Load() {
       TriggerEntry e;
       e.pattern = row.fields[0];
       const std::string_view pos = row.fields[1];
-      e.pos = pos == "V" ? TriggerPos::kVerb : pos == "N" ? TriggerPos::kNoun : TriggerPos::kAny;
+      e.pos = pos == "V"   ? TriggerPos::kVerb
+              : pos == "N" ? TriggerPos::kNoun
+              : pos == "S" ? TriggerPos::kStatement
+                           : TriggerPos::kAny;
       const auto type = EventTypeFromString(row.fields[2]);
       e.blocker = row.fields[2] == "-";
       if (!type && !e.blocker) return RowError(kFile, row, "unknown PLOVER type '" + std::string(row.fields[2]) + "'");
@@ -143,6 +147,19 @@ Result<std::unique_ptr<Lexicons>> Lexicons::Load() {
       if (cue < 0) return RowError(kFile, row, "unknown cue '" + std::string(row.fields[1]) + "'");
       lex->cue_matcher_.Add(row.fields[0], static_cast<uint32_t>(lex->cues_.size()));
       lex->cues_.push_back(static_cast<Cue>(cue));
+    }
+  }
+
+  // Statement words.
+  {
+    constexpr std::string_view kFile = "data/events/statement_words.tsv";
+    Result<TsvTable> table = ParseTsv(embedded::kStatementWordsTsv, kFile, 2);
+    if (!table.ok()) return table.status();
+    for (const TsvTable::Row& row : table.value().rows) {
+      const auto type = EventTypeFromString(row.fields[1]);
+      if (!type) return RowError(kFile, row, "unknown PLOVER type '" + std::string(row.fields[1]) + "'");
+      lex->statement_matcher_.Add(row.fields[0], static_cast<uint32_t>(lex->statement_types_.size()));
+      lex->statement_types_.push_back(*type);
     }
   }
 

@@ -42,7 +42,11 @@ enum WordClass : uint32_t {
 
 enum class OutcomeKind : uint8_t { kKilled, kInjured, kHospitalized, kArrested, kDisplaced, kParticipants };
 
-enum class TriggerPos : uint8_t { kVerb, kNoun, kAny };
+// kStatement: a reporting verb ("said", "told", "tweeted") that is an event only when
+// the statement it reports holds a word of data/events/statement_words.tsv of the
+// entry's type ("said the plan was a shambles": DISAPPROVE); FindStatementEvents reads
+// these, FindTriggers never does.
+enum class TriggerPos : uint8_t { kVerb, kNoun, kAny, kStatement };
 enum class RoleFrame : uint8_t { kSvo, kSymmetric, kUndergo, kNone };
 
 struct TriggerEntry {
@@ -100,6 +104,11 @@ class Lexicons {
 
   const PhraseMatcher& cue_matcher() const { return cue_matcher_; }
 
+  // Words inside a reported statement that make it an event of a type
+  // (data/events/statement_words.tsv); values index statement_type().
+  const PhraseMatcher& statement_matcher() const { return statement_matcher_; }
+  EventType statement_type(uint32_t i) const { return statement_types_[i]; }
+
   // Outcome phrases (data/extract/outcome_words.tsv) that follow or precede a number;
   // values index outcome_kind().
   const PhraseMatcher& outcome_after_matcher() const { return outcome_after_; }
@@ -119,6 +128,8 @@ class Lexicons {
   PhraseMatcher title_matcher_;
   std::vector<Cue> cues_;
   PhraseMatcher cue_matcher_;
+  std::vector<EventType> statement_types_;
+  PhraseMatcher statement_matcher_;
   std::vector<OutcomeKind> outcome_kinds_;
   PhraseMatcher outcome_after_;
   PhraseMatcher outcome_before_;

@@ -106,13 +106,6 @@ bool IsClauseBoundary(const ExtractContext& ctx, uint32_t i) {
   return (classes & kSub) != 0 && !(classes & kPrep);
 }
 
-namespace {
-// Reads match `m` as a trigger (its verb or noun reading, voice, status, mood and
-// place among the sentence's events), or nullopt when the words do not read as an
-// event where they stand.
-std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_index, const PhraseMatcher::Match& m);
-}  // namespace
-
 void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
   const text::Document& doc = ctx.doc;
   const text::Sentence& s = doc.sentences[sentence_index];
@@ -131,7 +124,7 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
         next = m.end;
         break;
       }
-      found = ReadTrigger(ctx, sentence_index, m);
+      found = ReadTrigger(ctx, sentence_index, m, /*statement=*/false);
       if (found) {
         next = m.end;
         break;
@@ -145,13 +138,13 @@ void FindTriggers(ExtractContext& ctx, uint32_t sentence_index) {
   }
 }
 
-namespace {
-
-std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_index, const PhraseMatcher::Match& m) {
+std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_index, const PhraseMatcher::Match& m,
+                                      bool statement) {
   const text::Document& doc = ctx.doc;
   const text::Sentence& s = doc.sentences[sentence_index];
   {
     const TriggerEntry& entry = ctx.lex.trigger(m.value);
+    if ((entry.pos == TriggerPos::kStatement) != statement) return std::nullopt;
     TriggerHit hit;
     hit.entry = m.value;
     hit.first = m.first;
@@ -197,7 +190,8 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
     const bool verb_context = prev_key == "to" || (prev_classes & (kModal | kPron | kAux)) ||
                               ((prev_classes & kBe) && IsPassiveParticiple(doc, m.first)) ||
                               (past_form && !(prev_classes & kDet));
-    if (entry.pos == TriggerPos::kVerb && noun_context && !verb_context) return std::nullopt;
+    const bool verb_only = entry.pos == TriggerPos::kVerb || entry.pos == TriggerPos::kStatement;
+    if (verb_only && noun_context && !verb_context) return std::nullopt;
     if (entry.pos == TriggerPos::kNoun && verb_context && !noun_context) return std::nullopt;
     hit.noun = entry.pos == TriggerPos::kNoun || (entry.pos == TriggerPos::kAny && noun_context && !verb_context);
 
@@ -356,5 +350,4 @@ std::optional<TriggerHit> ReadTrigger(ExtractContext& ctx, uint32_t sentence_ind
   }
 }
 
-}  // namespace
 }  // namespace annals::extract
