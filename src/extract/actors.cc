@@ -454,6 +454,43 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     phrases.push_back(std::move(phrase));
   }
 
+  // Step 3d: a personal name of two or three capitalised words acting without a
+  // title ("Peter Luff said", "Maria Okafor condemned"): the subject of a reporting
+  // verb or of a verb that triggers an event. Not a place, an event's words, or part
+  // of a phrase found above; not a possessive ("John Smith's house").
+  for (uint32_t first = s.first_token; first < s.end_token;) {
+    auto name_word = [&](uint32_t i) {
+      const text::Token& t = doc.tokens[i];
+      return t.Is(text::kWord) && t.Is(text::kCapitalized) && !t.Is(text::kAllCaps) && !b.PlaceAt(i) &&
+             ctx.out.trigger_at[i] < 0 && ctx.lex.ClassesOf(doc, i) == 0;
+    };
+    if (!name_word(first)) {
+      ++first;
+      continue;
+    }
+    uint32_t end = first;
+    while (end < s.end_token && name_word(end)) ++end;
+    const uint32_t start = first;
+    first = end;
+    if (end - start < 2 || end - start > 3 || end >= s.end_token) continue;
+    if (start > s.first_token && doc.tokens[start - 1].Is(text::kCapitalized)) continue;  // part of a longer name
+    const bool inside = std::any_of(phrases.begin(), phrases.end(),
+                                    [&](const ActorPhrase& p) { return p.first < end && start < p.end; });
+    if (inside) continue;
+    const int trigger = ctx.out.trigger_at[end];
+    const bool acts = (ctx.lex.ClassesOf(doc, end) & kReport) ||
+                      (trigger >= 0 && !ctx.out.triggers[static_cast<size_t>(trigger)].noun);
+    if (!acts) continue;
+    ActorPhrase phrase;
+    phrase.first = start;
+    phrase.end = end;
+    phrase.head = end - 1;
+    phrase.sentence = sentence_index;
+    phrase.kind = ActorKind::kPerson;
+    phrase.named_person = true;
+    phrases.push_back(std::move(phrase));
+  }
+
   // Step 4: drop phrases inside others, order by position, mark tokens.
   std::sort(phrases.begin(), phrases.end(), [](const ActorPhrase& a, const ActorPhrase& b) {
     return a.first != b.first ? a.first < b.first : a.end > b.end;

@@ -286,5 +286,16 @@ TEST_F(ExtractTest, AStatementWithoutSuchWordsOrWithATriggerOfItsTypeIsNone) {
   ASSERT_NE(Trigger("condemned"), nullptr);
 }
 
+TEST_F(ExtractTest, AnUntitledPersonalNameActsAsSource) {
+  Read("Peter Okoye said the decision was unacceptable.");
+  const TriggerHit* said = Trigger("said");
+  ASSERT_NE(said, nullptr);
+  ASSERT_FALSE(said->source.empty());
+  EXPECT_EQ(ActorText(said->source.front()), "Peter Okoye");
+  EXPECT_EQ(out_.actors[static_cast<size_t>(said->source.front())].kind, ActorKind::kPerson);
+  Read("Peter Okoye's house was sold on Friday.");
+  EXPECT_TRUE(out_.actors.empty());
+}
+
 }  // namespace
 }  // namespace annals::extract

@@ -19,33 +19,22 @@ namespace {
 
 constexpr uint32_t kCloseWindow = 4;  // tokens before a closing verb searched for its comma or quote
 
-struct Span {
-  uint32_t first = 0, end = 0;
-};
-
-// The first statement word of `type` in the span, or nullopt.
-std::optional<PhraseMatcher::Match> StatementWord(const ExtractContext& ctx, Span span, EventType type) {
-  thread_local std::vector<PhraseMatcher::Match> words;
-  for (uint32_t t = span.first; t < span.end; ++t) {
-    words.clear();
-    ctx.lex.statement_matcher().MatchAt(ctx.doc, t, span.end, &words);
+// The first of the sentence's statement words `words` (in text order) of `type` in
+// the statement `verb` reports: after it, then before it when it closes the sentence.
+const PhraseMatcher::Match* WordOfStatement(const ExtractContext& ctx, const text::Sentence& s,
+                                            const std::vector<PhraseMatcher::Match>& words,
+                                            const PhraseMatcher::Match& verb, EventType type) {
+  auto first_in = [&](uint32_t first, uint32_t end) -> const PhraseMatcher::Match* {
     for (const PhraseMatcher::Match& w : words)
-      if (ctx.lex.statement_type(w.value) == type) return w;
-  }
-  return std::nullopt;
-}
-
-// The first statement word of `type` in the statement `verb` reports: after it, then
-// before it when it closes the sentence.
-std::optional<PhraseMatcher::Match> WordOfStatement(const ExtractContext& ctx, const text::Sentence& s,
-                                                    const PhraseMatcher::Match& verb, EventType type) {
-  if (auto word = StatementWord(ctx, {verb.end, s.end_token}, type)) return word;
+      if (w.first >= first && w.end <= end && ctx.lex.statement_type(w.value) == type) return &w;
+    return nullptr;
+  };
+  if (const PhraseMatcher::Match* word = first_in(verb.end, s.end_token)) return word;
   for (uint32_t k = verb.first, steps = 0; k > s.first_token && steps < kCloseWindow; --k, ++steps) {
     const uint32_t j = k - 1;
-    if (ctx.doc.Key(j) == "," || ctx.doc.tokens[j].Is(text::kCloseQuote))
-      return StatementWord(ctx, {s.first_token, j}, type);
+    if (ctx.doc.Key(j) == "," || ctx.doc.tokens[j].Is(text::kCloseQuote)) return first_in(s.first_token, j);
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 }  // namespace
@@ -60,7 +49,11 @@ void FindStatementEvents(ExtractContext& ctx, uint32_t sentence_index) {
       if (ctx.lex.trigger(out.triggers[i].entry).type == type) return true;
     return false;
   };
-  thread_local std::vector<PhraseMatcher::Match> verbs;
+  // Most sentences hold no statement word: look for those first.
+  thread_local std::vector<PhraseMatcher::Match> words, verbs;
+  words.clear();
+  for (uint32_t t = s.first_token; t < s.end_token; ++t) ctx.lex.statement_matcher().MatchAt(doc, t, s.end_token, &words);
+  if (words.empty()) return;
   bool added = false;
   for (uint32_t token = s.first_token; token < s.end_token; ++token) {
     if (out.trigger_at[token] >= 0) continue;
@@ -69,7 +62,7 @@ void FindStatementEvents(ExtractContext& ctx, uint32_t sentence_index) {
     for (const PhraseMatcher::Match& m : verbs) {
       const TriggerEntry& entry = ctx.lex.trigger(m.value);
       if (entry.pos != TriggerPos::kStatement || has_type(entry.type)) continue;
-      const std::optional<PhraseMatcher::Match> word = WordOfStatement(ctx, s, m, entry.type);
+      const PhraseMatcher::Match* word = WordOfStatement(ctx, s, words, m, entry.type);
       if (!word) continue;
       std::optional<TriggerHit> hit = ReadTrigger(ctx, sentence_index, m, /*statement=*/true);
       if (!hit || hit->negated) continue;
