@@ -129,6 +129,15 @@ TEST_F(CoderTest, OneEventPerPlaceNamedTogether) {
   EXPECT_EQ(places, (std::vector<std::string>{"Nantes", "Rennes"}));
 }
 
+TEST_F(CoderTest, OneEventPerPlaceAfterANounForTheKindOfPlace) {
+  const ArticleRecord r = Code("Dock workers also protested in the port cities of Brest and Lorient on Monday.");
+  std::vector<std::string> places;
+  for (const Event& e : r.events)
+    if (e.type == EventType::kProtest && e.location) places.push_back(e.location->name.value_or(""));
+  std::sort(places.begin(), places.end());
+  EXPECT_EQ(places, (std::vector<std::string>{"Brest", "Lorient"}));
+}
+
 TEST_F(CoderTest, AnEventInADivisionStandsAtItsSeat) {
   // Known only to the state: at its capital (Chennai, 13.09 N 80.28 E), as ACLED codes
   // it; the place mention keeps the state's centre.

@@ -102,8 +102,13 @@ std::vector<int> SentencePlaces(const BuildContext& ctx, Field field, uint32_t s
   return out;
 }
 
-// Places joined by "and" or commas after "in" ("in both Calais and Briançon"),
-// all as specific as the best one: the event happened in each.
+// Words that may stand between "in" and a list of places ("in the southern cities of").
+constexpr uint32_t kSettlementWords = 5;
+
+// Places joined by "and" or commas after "in" ("in both Calais and Briançon", "in the
+// cities of Nantes and Rennes"), all as specific as the best one: the event happened
+// in each.
+
 std::vector<int> CoordinatedPlaces(const BuildContext& ctx, Field field, int best) {
   const text::Document& doc = *ctx.View(field).doc;
   const geo::FoundPlace& anchor = ctx.geo.places[static_cast<size_t>(best)];
@@ -138,8 +143,20 @@ std::vector<int> CoordinatedPlaces(const BuildContext& ctx, Field field, int bes
   const geo::FoundPlace& first = ctx.geo.places[static_cast<size_t>(run.front())];
   uint32_t t = first.first_token;
   if (t > 0 && doc.Key(t - 1) == "both") --t;
-  if (t == 0 || (doc.Key(t - 1) != "in" && doc.Key(t - 1) != "at")) return {best};
-  return run;
+  // "in Nantes and Rennes", also over a noun for the kind of place ("in the cities of
+  // Nantes and Rennes", "in other towns including").
+  bool settlement = false;
+  for (uint32_t steps = 0; t > 0 && steps < kSettlementWords; ++steps) {
+    const std::string_view key = doc.Key(t - 1);
+    if (key == "in" || key == "at" || key == "across") return steps == 0 || settlement ? run : std::vector<int>{best};
+    const uint32_t classes = ctx.lex.ClassesOf(doc, t - 1);
+    settlement |= (classes & extract::kSettlement) != 0;
+    const bool between = key == "of" || (classes & (extract::kDet | extract::kSettlement)) ||
+                         (classes == 0 && doc.tokens[t - 1].Is(text::kWord) && !doc.tokens[t - 1].Is(text::kCapitalized));
+    if (!between) break;
+    --t;
+  }
+  return {best};
 }
 
 DraftActor MakeActor(const text::Document& doc, const extract::ActorPhrase& phrase) {

@@ -35,7 +35,7 @@ constexpr NamedBit kClassNames[] = {
     {"rel", kRel},   {"pron", kPron},   {"be", kBe},         {"aux", kAux},         {"modal", kModal},
     {"neg", kNeg},   {"report", kReport}, {"attempt", kAttempt}, {"plan", kPlan}, {"threat", kThreat},
     {"hypo", kHypo}, {"deny", kDeny}, {"grievance", kGrievance},
-    {"intent", kIntent},     {"oblige", kOblige}, {"refuse", kRefuse},
+    {"intent", kIntent},     {"oblige", kOblige}, {"refuse", kRefuse}, {"settlement", kSettlement},
 };
 
 constexpr std::string_view kCueNames[] = {

@@ -38,6 +38,7 @@ enum WordClass : uint32_t {
   kIntent = 1u << 18,
   kOblige = 1u << 19,
   kRefuse = 1u << 20,
+  kSettlement = 1u << 21,
 };
 
 enum class OutcomeKind : uint8_t { kKilled, kInjured, kHospitalized, kArrested, kDisplaced, kParticipants };
