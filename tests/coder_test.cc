@@ -120,6 +120,14 @@ TEST_F(CoderTest, DistinctEventsStayDistinct) {
   EXPECT_TRUE(disapprove);
 }
 
+TEST_F(CoderTest, ArrestsOfDifferentPersonsStayApart) {
+  const ArticleRecord r = Code(
+      "Police arrested Ruth Amadi on Sunday on suspicion of fraud.\n\nHer business partner, Colin Baird, was "
+      "arrested on Monday on the same charge.");
+  EXPECT_EQ(std::count_if(r.events.begin(), r.events.end(), [](const Event& e) { return e.type == EventType::kCoerce; }),
+            2);
+}
+
 TEST_F(CoderTest, OneEventPerPlaceNamedTogether) {
   const ArticleRecord r = Code("Farmers marched in both Rennes and Nantes against the new tax.");
   std::vector<std::string> places;

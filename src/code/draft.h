@@ -28,7 +28,7 @@ struct DraftActor {
   bool armed = false;
   bool state = false;      // takes the event's country when it has none
   bool country_actor = false;  // a country's name standing for its government
-  bool named_person = false;   // a titled person with a name
+  bool named_person = false;   // a person by name (with a title or not)
   bool singular = false;       // one person ("an officer", "a woman")
   bool plural = false;         // several people ("villagers", "30 men")
 };

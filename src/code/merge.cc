@@ -9,7 +9,8 @@
 //   - place: the same place, or one without a place of its own sentence, or one
 //     inside the other (a sublocation in its city, a city in its admin1 or country);
 //   - date: days at most one apart, or one dated only by the article;
-//   - actors: the kinds of their participants overlap, or one names none;
+//   - actors: the kinds of their participants overlap, or one names none, and they
+//     do not name different persons;
 //   - status: the same.
 // The merged event keeps the type of its strongest trigger, the most specific place
 // and date, every evidence span and attribution, the union of cues and actors, and
@@ -113,6 +114,21 @@ bool ActorsCompatible(const EventDraft& a, const EventDraft& b) {
     return set;
   };
   const uint32_t ka = kinds(a), kb = kinds(b);
+  // Two drafts that name different persons are two events ("Alan Pike was arrested on
+  // Sunday", "a man was detained on Monday" are one arrest only if nobody is named twice
+  // apart): persons compare by their last word, so "Mr Pike" is "Alan Pike".
+  auto surnames = [](const EventDraft& d) {
+    std::vector<std::string> names;
+    for (const auto* side : {&d.source, &d.target})
+      for (const DraftActor& x : *side)
+        if (x.named_person && !x.actor.text.empty())
+          names.push_back(x.actor.text.substr(x.actor.text.find_last_of(' ') + 1));
+    return names;
+  };
+  const std::vector<std::string> na = surnames(a), nb = surnames(b);
+  if (!na.empty() && !nb.empty() &&
+      std::none_of(na.begin(), na.end(), [&](const std::string& n) { return std::count(nb.begin(), nb.end(), n) > 0; }))
+    return false;
   // A draft with no source ("the demonstrations", "the clashes") may be told of anyone.
   return ka == 0 || kb == 0 || (ka & kb) != 0 || a.source.empty() || b.source.empty();
 }

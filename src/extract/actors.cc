@@ -454,9 +454,10 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     phrases.push_back(std::move(phrase));
   }
 
-  // Step 3d: a personal name of two or three capitalised words acting without a
-  // title ("Peter Luff said", "Maria Okafor condemned"): the subject of a reporting
-  // verb or of a verb that triggers an event. Not a place, an event's words, or part
+  // Step 3d: a personal name of two or three capitalised words without a title, the
+  // subject of a reporting verb or of a verb that triggers an event, active or passive
+  // ("Peter Luff said", "Maria Okafor condemned", "Alan Pike was arrested"), or its
+  // object ("police arrested Ruth Amadi"). Not a place, an event's words, or part
   // of a phrase found above; not a possessive ("John Smith's house").
   for (uint32_t first = s.first_token; first < s.end_token;) {
     auto name_word = [&](uint32_t i) {
@@ -477,10 +478,21 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     const bool inside = std::any_of(phrases.begin(), phrases.end(),
                                     [&](const ActorPhrase& p) { return p.first < end && start < p.end; });
     if (inside) continue;
-    const int trigger = ctx.out.trigger_at[end];
-    const bool acts = (ctx.lex.ClassesOf(doc, end) & kReport) ||
-                      (trigger >= 0 && !ctx.out.triggers[static_cast<size_t>(trigger)].noun);
-    if (!acts) continue;
+    // The verb may follow auxiliaries ("Alan Pike was arrested", "has been charged"),
+    // and the comma that closes an apposition ("her partner, Colin Baird, was arrested").
+    uint32_t verb = end;
+    if (verb < s.end_token && doc.Key(verb) == "," && start > s.first_token && doc.Key(start - 1) == ",") ++verb;
+    const uint32_t after_name = verb;
+    while (verb < s.end_token && verb < after_name + 2 && (ctx.lex.ClassesOf(doc, verb) & (kBe | kAux))) ++verb;
+    if (verb >= s.end_token) continue;
+    auto verb_trigger = [&](uint32_t i) {
+      const int trigger = ctx.out.trigger_at[i];
+      return trigger >= 0 && !ctx.out.triggers[static_cast<size_t>(trigger)].noun;
+    };
+    const bool acts = (ctx.lex.ClassesOf(doc, verb) & kReport) || verb_trigger(verb);
+    // Or the object of an event's verb ("police arrested Ruth Amadi").
+    const bool object = start > s.first_token && verb_trigger(start - 1);
+    if (!acts && !object) continue;
     ActorPhrase phrase;
     phrase.first = start;
     phrase.end = end;

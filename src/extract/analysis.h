@@ -26,7 +26,7 @@ struct ActorPhrase {
   std::string sector;            // CAMEO agent code, empty when none
   std::string country;           // alpha-3, empty when not stated
   std::vector<std::string> extra_countries;  // "French and Egyptian warships": EGY after FRA
-  bool named_person = false;     // a title with a personal name ("President Mario Soares")
+  bool named_person = false;     // a personal name, with a title ("President Mario Soares") or not
   bool singular = false;         // one person: a singular head ("an officer") or a name
   bool plural = false;           // a plural head or a count above one ("villagers", "30 men")
   bool armed = false;
