@@ -1,5 +1,5 @@
 // Code-stage and per-article benchmarks: EventCoder::Code (extract, drafts, merging,
-// PLOVER/CAMEO/ACLED types, scores) over the analysed and geoparsed corpus, the whole
+// PLOVER/CAMEO/ACLED types, the event model's decision) over the analysed and geoparsed corpus, the whole
 // Pipeline::Code per article on one thread, and the load times that make start-up.
 //
 //   build/bench/code_bench [--benchmark_filter=...]
@@ -12,9 +12,11 @@
 namespace annals::bench {
 namespace {
 
+// The coder as the pipeline loads it by default (the event model judging every candidate).
 const code::EventCoder& Coder() {
-  static const auto coder = Loaded(
-      code::EventCoder::Load(ANNALS_BENCH_RESOURCE_DIR, &TheGeocoder(), &TheAnalyzer().lemmatizer()), "the coder");
+  static const auto coder = Loaded(code::EventCoder::Load(ANNALS_BENCH_RESOURCE_DIR, PipelineOptions{},
+                                                          &TheGeocoder(), &TheAnalyzer().lemmatizer()),
+                                   "the coder");
   return *coder;
 }
 
@@ -34,7 +36,8 @@ BENCHMARK(BM_PipelineLoad)->Unit(benchmark::kMillisecond);
 
 void BM_EventCoderLoad(benchmark::State& state) {
   for (auto _ : state) {
-    auto coder = code::EventCoder::Load(ANNALS_BENCH_RESOURCE_DIR, &TheGeocoder(), &TheAnalyzer().lemmatizer());
+    auto coder = code::EventCoder::Load(ANNALS_BENCH_RESOURCE_DIR, PipelineOptions{}, &TheGeocoder(),
+                                        &TheAnalyzer().lemmatizer());
     benchmark::DoNotOptimize(coder.ok());
   }
 }
