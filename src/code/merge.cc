@@ -114,9 +114,9 @@ bool ActorsCompatible(const EventDraft& a, const EventDraft& b) {
     return set;
   };
   const uint32_t ka = kinds(a), kb = kinds(b);
-  // Two drafts that name different persons are two events ("Alan Pike was arrested on
-  // Sunday", "a man was detained on Monday" are one arrest only if nobody is named twice
-  // apart): persons compare by their last word, so "Mr Pike" is "Alan Pike".
+  // Two drafts that name different persons and no person in common are two events
+  // ("Alan Pike was arrested on Sunday", "Colin Baird was arrested on Monday"): persons
+  // compare by their last word, so "Mr Pike" is "Alan Pike".
   auto surnames = [](const EventDraft& d) {
     std::vector<std::string> names;
     for (const auto* side : {&d.source, &d.target})
