@@ -42,6 +42,15 @@ class CoderTest : public ::testing::Test {
     return best;
   }
 
+  // The places of the record's events of `type`, sorted.
+  static std::vector<std::string> PlacesOf(const ArticleRecord& record, EventType type) {
+    std::vector<std::string> places;
+    for (const Event& e : record.events)
+      if (e.type == type && e.location) places.push_back(e.location->name.value_or(""));
+    std::sort(places.begin(), places.end());
+    return places;
+  }
+
   static std::string Sub(const ArticleRecord& record) {
     const Event* e = Primary(record);
     return e ? e->acled->sub_event_type : "none";
@@ -129,21 +138,13 @@ TEST_F(CoderTest, ArrestsOfDifferentPersonsStayApart) {
 }
 
 TEST_F(CoderTest, OneEventPerPlaceNamedTogether) {
-  const ArticleRecord r = Code("Farmers marched in both Rennes and Nantes against the new tax.");
-  std::vector<std::string> places;
-  for (const Event& e : r.events)
-    if (e.type == EventType::kProtest && e.location) places.push_back(e.location->name.value_or(""));
-  std::sort(places.begin(), places.end());
-  EXPECT_EQ(places, (std::vector<std::string>{"Nantes", "Rennes"}));
+  EXPECT_EQ(PlacesOf(Code("Farmers marched in both Rennes and Nantes against the new tax."), EventType::kProtest),
+            (std::vector<std::string>{"Nantes", "Rennes"}));
 }
 
 TEST_F(CoderTest, OneEventPerPlaceAfterANounForTheKindOfPlace) {
-  const ArticleRecord r = Code("Dock workers also protested in the port cities of Brest and Lorient on Monday.");
-  std::vector<std::string> places;
-  for (const Event& e : r.events)
-    if (e.type == EventType::kProtest && e.location) places.push_back(e.location->name.value_or(""));
-  std::sort(places.begin(), places.end());
-  EXPECT_EQ(places, (std::vector<std::string>{"Brest", "Lorient"}));
+  EXPECT_EQ(PlacesOf(Code("Dock workers also protested in the port cities of Brest and Lorient on Monday."), EventType::kProtest),
+            (std::vector<std::string>{"Brest", "Lorient"}));
 }
 
 TEST_F(CoderTest, AnEventInADivisionStandsAtItsSeat) {
