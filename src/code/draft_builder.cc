@@ -108,7 +108,6 @@ constexpr uint32_t kSettlementWords = 5;
 // Places joined by "and" or commas after "in" ("in both Calais and Briançon", "in the
 // cities of Nantes and Rennes"), all as specific as the best one: the event happened
 // in each.
-
 std::vector<int> CoordinatedPlaces(const BuildContext& ctx, Field field, int best) {
   const text::Document& doc = *ctx.View(field).doc;
   const geo::FoundPlace& anchor = ctx.geo.places[static_cast<size_t>(best)];

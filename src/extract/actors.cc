@@ -459,12 +459,16 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
   // ("Peter Luff said", "Maria Okafor condemned", "Alan Pike was arrested"), or its
   // object ("police arrested Ruth Amadi"). Not a place, an event's words, or part
   // of a phrase found above; not a possessive ("John Smith's house").
+  auto name_word = [&](uint32_t i) {
+    const text::Token& t = doc.tokens[i];
+    return t.Is(text::kWord) && t.Is(text::kCapitalized) && !t.Is(text::kAllCaps) && !b.PlaceAt(i) &&
+           ctx.out.trigger_at[i] < 0 && ctx.lex.ClassesOf(doc, i) == 0;
+  };
+  auto verb_trigger = [&](uint32_t i) {
+    const int trigger = ctx.out.trigger_at[i];
+    return trigger >= 0 && !ctx.out.triggers[static_cast<size_t>(trigger)].noun;
+  };
   for (uint32_t first = s.first_token; first < s.end_token;) {
-    auto name_word = [&](uint32_t i) {
-      const text::Token& t = doc.tokens[i];
-      return t.Is(text::kWord) && t.Is(text::kCapitalized) && !t.Is(text::kAllCaps) && !b.PlaceAt(i) &&
-             ctx.out.trigger_at[i] < 0 && ctx.lex.ClassesOf(doc, i) == 0;
-    };
     if (!name_word(first)) {
       ++first;
       continue;
@@ -485,10 +489,6 @@ void FindActors(ExtractContext& ctx, uint32_t sentence_index) {
     const uint32_t after_name = verb;
     while (verb < s.end_token && verb < after_name + 2 && (ctx.lex.ClassesOf(doc, verb) & (kBe | kAux))) ++verb;
     if (verb >= s.end_token) continue;
-    auto verb_trigger = [&](uint32_t i) {
-      const int trigger = ctx.out.trigger_at[i];
-      return trigger >= 0 && !ctx.out.triggers[static_cast<size_t>(trigger)].noun;
-    };
     const bool acts = (ctx.lex.ClassesOf(doc, verb) & kReport) || verb_trigger(verb);
     // Or the object of an event's verb ("police arrested Ruth Amadi").
     const bool object = start > s.first_token && verb_trigger(start - 1);
