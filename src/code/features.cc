@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <tuple>
 
 #include "core/civil_date.h"
 
@@ -46,6 +47,23 @@ void ActorTokens(std::string_view role, const std::vector<DraftActor>& actors, s
   }
 }
 
+// The mention whose context the features read: the body's first sentence that tells the
+// event (an article states an event before it refers back to it: "protesters blocked the
+// highway. A reason for the demonstration was not given"), else the title; within that
+// sentence the strongest trigger that is not an actor's own noun ("protesters"). The
+// first mention decided the type and is the strongest.
+const Mention& FirstTold(const BuildContext& ctx, const EventDraft& d) {
+  auto order = [&](const Mention& m) {
+    const extract::FieldAnalysis& fa = *ctx.View(m.field).analysis;
+    const bool actor_noun = fa.actor_at[fa.triggers[m.hit].head] >= 0;
+    return std::make_tuple(m.field == Field::kText ? 0 : 1, m.sentence, actor_noun, -m.weight);
+  };
+  const Mention* first = &d.mentions.front();
+  for (const Mention& m : d.mentions)
+    if (order(m) < order(*first)) first = &m;
+  return *first;
+}
+
 }  // namespace
 
 std::vector<std::string> ArticleFeatures(const BuildContext& ctx, const std::vector<const EventDraft*>& candidates) {
@@ -69,7 +87,7 @@ std::vector<std::string> ArticleFeatures(const BuildContext& ctx, const std::vec
 }
 
 void CandidateFeatures(const BuildContext& ctx, const EventDraft& d, std::vector<std::string>* out) {
-  const Mention& m = d.mentions.front();
+  const Mention& m = FirstTold(ctx, d);
   const FieldView& view = ctx.View(m.field);
   const text::Document& doc = *view.doc;
   const extract::TriggerHit& hit = view.analysis->triggers[m.hit];

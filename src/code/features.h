@@ -26,7 +26,9 @@ namespace annals::code {
 std::vector<std::string> ArticleFeatures(const BuildContext& ctx, const std::vector<const EventDraft*>& candidates);
 
 // Appends the tokens of one candidate to `out`; the model reads them with the article's
-// (ArticleFeatures). The candidate must come from `candidates` of the same article.
+// (ArticleFeatures). The candidate must come from `candidates` of the same article. The
+// tokens of its trigger and context are those of its first telling (the body's first
+// sentence that tells it, else the title), its type the one its strongest trigger decided.
 void CandidateFeatures(const BuildContext& ctx, const EventDraft& d, std::vector<std::string>* out);
 
 }  // namespace annals::code

@@ -87,6 +87,21 @@ TEST_F(FeaturesTest, ACapitalisedTriggerInsideASentenceAndTheArticleTopic) {
   EXPECT_TRUE(Has(f, "src=none"));
 }
 
+TEST_F(FeaturesTest, AMergedEventIsReadWhereItIsFirstTold) {
+  // "demonstration" decides the type of the merged event; its context is the first sentence's.
+  const auto f = FeaturesOf(
+      "On 3 May 2020, protesters blocked the main highway in Tripoli. "
+      "A reason for the demonstration was not given.",
+      "demonstration");
+  ASSERT_FALSE(f.empty());
+  EXPECT_TRUE(Has(f, "type=PROTEST"));
+  EXPECT_TRUE(Has(f, "trig=block"));
+  EXPECT_TRUE(Has(f, "sentence=le0"));
+  EXPECT_TRUE(Has(f, "s:highway"));
+  EXPECT_FALSE(Has(f, "s:reason"));
+  EXPECT_FALSE(Has(f, "modal_before"));      // "May" is the month
+}
+
 TEST_F(FeaturesTest, NoTokenHoldsWhiteSpace) {
   // fastText splits its lines on white space: a token with a space would become two.
   const auto f = FeaturesOf("Police in New York detained  a man after a brawl\toutside a bar.", "detained");

@@ -253,6 +253,18 @@ TEST_F(ExtractTest, CapitalisedMonthIsNoMarch) {
   EXPECT_NE(Trigger("march"), nullptr);
 }
 
+TEST_F(ExtractTest, ACapitalisedMayIsAMonthOrANameNoModal) {
+  Read("On 1 May 2020, protesters blocked the highway.");
+  ASSERT_NE(Trigger("blocked"), nullptr);
+  EXPECT_EQ(Trigger("blocked")->status, EventStatus::kOccurred);
+  Read("Home Secretary Theresa May said police raided the camp.");
+  ASSERT_NE(Trigger("raided"), nullptr);
+  EXPECT_EQ(Trigger("raided")->status, EventStatus::kOccurred);
+  Read("Protesters may block the highway.");
+  ASSERT_NE(Trigger("block"), nullptr);
+  EXPECT_EQ(Trigger("block")->status, EventStatus::kHypothetical);
+}
+
 TEST_F(ExtractTest, AStatementOfBlameIsACriticismCandidate) {
   Read("The union's leader, Ann Cole, said the closure was a disgrace.");
   const TriggerHit* said = Trigger("said");

@@ -231,6 +231,12 @@ uint32_t Lexicons::ClassesOfWord(std::string_view key) const {
 uint32_t Lexicons::ClassesOf(const text::Document& doc, uint32_t i) const {
   const std::string_view key = doc.Key(i);
   uint32_t classes = ClassesOfWord(key);
+  // A modal written with a capital is a name or a month ("Theresa May said", "on 1 May
+  // 2020", "May 3 rallies"): inside a sentence, or at its start before a number.
+  if ((classes & kModal) && doc.tokens[i].Is(text::kCapitalized) && !doc.tokens[i].Is(text::kAllCaps)) {
+    const bool before_number = i + 1 < doc.tokens.size() && doc.tokens[i + 1].Is(text::kNumeric);
+    if (!doc.tokens[i].Is(text::kSentenceStart) || before_number) return 0;
+  }
   const std::string_view lemma = doc.Lemma(i);
   // Verbs that carry a class by their lemma (said -> say: report; tried -> try: attempt).
   if (lemma != key)

@@ -1,7 +1,7 @@
 // train_event_model: trains the learned decision of the code stage (src/code/event_model.h)
 // from the project's labelled articles, deterministically.
 //
-//   train_event_model --data DIR --out DIR [--folds K] [--articles N] TRAIN.jsonl...
+//   train_event_model --data DIR --out DIR [--folds K] [--articles N] [--dump FILE] [--lr X] [--epoch N] TRAIN.jsonl...
 //
 // 1. Candidates. Each article (the form of NEWS_GOLD.md in the shared specification:
 //    id, date, title, text and the events a careful coder records) is coded by the
@@ -197,7 +197,13 @@ void LabelCandidates(size_t index, const LabelledArticle& la, const annals::Arti
   }
 }
 
-fasttext::Args TrainingArgs(const std::string& input, const std::string& output) {
+// The learning rate and passes of training (--lr, --epoch override them for experiments).
+struct Schedule {
+  double lr = 1.0;
+  int epoch = 100;
+};
+
+fasttext::Args TrainingArgs(const std::string& input, const std::string& output, const Schedule& schedule) {
   fasttext::Args args;
   args.input = input;
   args.output = output;
@@ -206,8 +212,8 @@ fasttext::Args TrainingArgs(const std::string& input, const std::string& output)
   // Chosen by the folds' F1 on data/train (docs/event_model.md): a small
   // dimension, many passes at a high rate; fewer passes or a lower rate underfit.
   args.dim = 20;
-  args.lr = 1.0;
-  args.epoch = 100;
+  args.lr = schedule.lr;
+  args.epoch = schedule.epoch;
   args.minCount = 1;
   args.minCountLabel = 0;
   args.wordNgrams = 1;
@@ -221,8 +227,8 @@ fasttext::Args TrainingArgs(const std::string& input, const std::string& output)
 }
 
 // Trains on the candidates for which `use` is true; writes the model to `model_path`.
-void Train(const std::vector<Candidate>& candidates, const std::vector<bool>& use, const std::string& scratch,
-           const std::string& model_path) {
+void Train(const std::vector<Candidate>& candidates, const std::vector<bool>& use, const Schedule& schedule,
+           const std::string& scratch, const std::string& model_path) {
   {
     std::ofstream file(scratch, std::ios::binary);
     for (size_t i = 0; i < candidates.size(); ++i)
@@ -230,7 +236,7 @@ void Train(const std::vector<Candidate>& candidates, const std::vector<bool>& us
         file << annals::code::kLabelPrefix << candidates[i].label << ' ' << candidates[i].features << '\n';
   }
   fasttext::FastText model;
-  model.train(TrainingArgs(scratch, model_path));
+  model.train(TrainingArgs(scratch, model_path, schedule));
   model.saveModel(model_path);
 }
 
@@ -265,6 +271,8 @@ int main(int argc, char** argv) {
   std::string data_dir, out_dir;
   int folds = 5;
   size_t max_articles = 0;
+  std::string dump_path;
+  Schedule schedule;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -272,10 +280,13 @@ int main(int argc, char** argv) {
     else if (a == "--out" && i + 1 < argc) out_dir = argv[++i];
     else if (a == "--folds" && i + 1 < argc) folds = std::max(2, std::atoi(argv[++i]));
     else if (a == "--articles" && i + 1 < argc) max_articles = static_cast<size_t>(std::atol(argv[++i]));
+    else if (a == "--dump" && i + 1 < argc) dump_path = argv[++i];
+    else if (a == "--lr" && i + 1 < argc) schedule.lr = std::atof(argv[++i]);
+    else if (a == "--epoch" && i + 1 < argc) schedule.epoch = std::max(1, std::atoi(argv[++i]));
     else inputs.push_back(a);
   }
   if (data_dir.empty() || out_dir.empty() || inputs.empty()) {
-    std::fprintf(stderr, "usage: train_event_model --data DIR --out DIR [--folds K] [--articles N] TRAIN.jsonl...\n");
+    std::fprintf(stderr, "usage: train_event_model --data DIR --out DIR [--folds K] [--articles N] [--dump FILE] [--lr X] [--epoch N] TRAIN.jsonl...\n");
     return 2;
   }
   std::sort(inputs.begin(), inputs.end());
@@ -311,6 +322,17 @@ int main(int argc, char** argv) {
     gold_total += gold_of[i];
   }
 
+  if (!dump_path.empty()) {
+    // For experiments outside the build: one line per candidate, tab-separated: article
+    // ordinal, register, the article's gold events, coded type, label, right (1 when
+    // keeping it is a true positive), feature tokens.
+    std::ofstream dump(dump_path, std::ios::binary);
+    for (const Candidate& c : candidates)
+      dump << c.article << '\t' << articles[c.article].corpus << '\t' << gold_of[c.article] << '\t' << c.type << '\t'
+           << c.label << '\t' << c.correct() << '\t' << c.features << '\n';
+    return 0;
+  }
+
   // Step 3: out-of-fold probabilities, calibration and threshold.
   std::filesystem::create_directories(out_dir);
   const std::string scratch = out_dir + "/event_model.train.txt";
@@ -318,7 +340,7 @@ int main(int argc, char** argv) {
   for (int f = 0; f < folds; ++f) {
     std::vector<bool> use(candidates.size());
     for (size_t i = 0; i < candidates.size(); ++i) use[i] = static_cast<int>(candidates[i].article % folds) != f;
-    Train(candidates, use, scratch, fold_model);
+    Train(candidates, use, schedule, scratch, fold_model);
     auto model = annals::code::EventModel::LoadModelFile(fold_model, Calibration());
     if (!model.ok()) {
       std::fprintf(stderr, "train_event_model: %s\n", model.status().message().c_str());
@@ -355,7 +377,7 @@ int main(int argc, char** argv) {
   calibration = Calibration(Isotonic(points), best_threshold);
 
   // Step 4: the model on every candidate, its calibration and the report.
-  Train(candidates, std::vector<bool>(candidates.size(), true), scratch, out_dir + "/" + annals::code::kEventModelFile);
+  Train(candidates, std::vector<bool>(candidates.size(), true), schedule, scratch, out_dir + "/" + annals::code::kEventModelFile);
   std::filesystem::remove(scratch);
   std::filesystem::remove(fold_model);
   std::ofstream(out_dir + "/" + annals::code::kEventCalibrationFile, std::ios::binary) << calibration.Write();
