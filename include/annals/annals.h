@@ -134,6 +134,7 @@ enum class ActorKind : uint8_t {
   kRebels, kMilitia, kCriminals, kMedia, kJudiciary, kParty, kNgo, kIgo, kBusiness, kLabor,
   kStudents, kHealth, kReligious, kPerson, kUnknown,
 };
+inline constexpr int kActorKindCount = 23;
 
 struct Actor {
   std::string text;                     // as written

@@ -64,14 +64,6 @@ using extract::CueBit;
 
 bool Has(const EventDraft& d, Cue cue) { return (d.cues & CueBit(cue)) != 0; }
 
-bool IsCrowd(ActorKind kind) {
-  return kind == ActorKind::kProtesters || kind == ActorKind::kRioters || kind == ActorKind::kCivilians ||
-         kind == ActorKind::kMigrants || kind == ActorKind::kRefugees || kind == ActorKind::kStudents ||
-         kind == ActorKind::kLabor || kind == ActorKind::kReligious;
-}
-
-bool IsSecurity(ActorKind kind) { return kind == ActorKind::kPolice || kind == ActorKind::kMilitary; }
-
 struct Sides {
   bool mob = false;  // a crowd: protesters or rioters, or civilians in numbers
   bool non_state_armed = false;  // rebels, militias, armed gangs
@@ -91,20 +83,20 @@ Sides Read(const std::vector<DraftActor>& actors, const std::vector<DraftActor>&
     const DraftActor& a = *ap;
     s.any = true;
     const ActorKind kind = a.actor.kind;
-    s.party |= kind != ActorKind::kIgo && kind != ActorKind::kNgo && kind != ActorKind::kMedia;
+    s.party |= !a.observer;
     s.armed |= a.armed;
-    s.crowd |= IsCrowd(kind) && !a.armed;
-    s.security |= IsSecurity(kind);
-    s.state_armed |= IsSecurity(kind) || (a.state && a.armed);
+    s.crowd |= a.crowd && !a.armed;
+    s.security |= a.security;
+    s.state_armed |= a.security || (a.state && a.armed);
     s.protesters |= kind == ActorKind::kProtesters;
     s.rioters |= kind == ActorKind::kRioters;
     // (Party members fighting are no armed group: ACLED's mob violence.)
-    s.unarmed |= !a.armed && (IsCrowd(kind) || kind == ActorKind::kUnknown || kind == ActorKind::kPerson ||
+    s.unarmed |= !a.armed && (a.crowd || kind == ActorKind::kUnknown || kind == ActorKind::kPerson ||
                               kind == ActorKind::kParty);
-    s.non_state_armed |= a.armed && !IsSecurity(kind) && !a.state;
+    s.non_state_armed |= a.armed && !a.security && !a.state;
     s.plural |= a.plural;
     s.mob |= !a.armed && (kind == ActorKind::kProtesters || kind == ActorKind::kRioters ||
-                          (IsCrowd(kind) && a.plural && a.actor.count.value_or(10) >= 5));
+                          (a.crowd && a.plural && a.actor.count.value_or(10) >= 5));
   }
   return s;
 }

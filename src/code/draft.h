@@ -31,6 +31,11 @@ struct DraftActor {
   bool named_person = false;   // a person by name (with a title or not)
   bool singular = false;       // one person ("an officer", "a woman")
   bool plural = false;         // several people ("villagers", "30 men")
+  // Its kind's properties (data/actors/actor_kinds.tsv).
+  bool crowd = false;          // members of the public in numbers: protesters, residents, workers
+  bool security = false;       // the state's armed forces: police, military
+  bool observer = false;       // reports or mediates rather than takes part: IGOs, NGOs, media
+  bool local = false;          // belongs to the country where it acts unless told otherwise
 };
 
 struct EventDraft {

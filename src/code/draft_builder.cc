@@ -158,7 +158,7 @@ std::vector<int> CoordinatedPlaces(const BuildContext& ctx, Field field, int bes
   return {best};
 }
 
-DraftActor MakeActor(const text::Document& doc, const extract::ActorPhrase& phrase) {
+DraftActor MakeActor(const extract::Lexicons& lex, const text::Document& doc, const extract::ActorPhrase& phrase) {
   DraftActor a;
   a.actor.text = std::string(doc.SpanText(phrase.first, phrase.end));
   a.actor.kind = phrase.kind;
@@ -172,13 +172,19 @@ DraftActor MakeActor(const text::Document& doc, const extract::ActorPhrase& phra
   a.named_person = phrase.named_person;
   a.singular = phrase.singular;
   a.plural = phrase.plural;
+  const extract::ActorKindProperties& kind = lex.kind(phrase.kind);
+  a.crowd = kind.crowd;
+  a.security = kind.security;
+  a.observer = kind.observer;
+  a.local = kind.local;
   return a;
 }
 
 // The actors a phrase names: one, or one per country of coordinated demonyms
 // ("French and Egyptian warships").
-void AddActors(const text::Document& doc, const extract::ActorPhrase& phrase, std::vector<DraftActor>* out) {
-  out->push_back(MakeActor(doc, phrase));
+void AddActors(const extract::Lexicons& lex, const text::Document& doc, const extract::ActorPhrase& phrase,
+               std::vector<DraftActor>* out) {
+  out->push_back(MakeActor(lex, doc, phrase));
   for (const std::string& country : phrase.extra_countries) {
     DraftActor other = out->back();
     other.actor.country = country;
@@ -347,8 +353,8 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
       if (as_military_strike)
         d.explanation.push_back("'strike' in an article about a strike from the air or by artillery: that strike");
       for (const std::string& note : hit.notes) d.explanation.push_back(note);
-      for (int a : hit.source) AddActors(doc, fa.actors[static_cast<size_t>(a)], &d.source);
-      for (int a : hit.target) AddActors(doc, fa.actors[static_cast<size_t>(a)], &d.target);
+      for (int a : hit.source) AddActors(ctx.lex, doc, fa.actors[static_cast<size_t>(a)], &d.source);
+      for (int a : hit.target) AddActors(ctx.lex, doc, fa.actors[static_cast<size_t>(a)], &d.target);
       for (const extract::SeizedMention& seized : fa.SeizedOf(hit.sentence))
         if (seized.trigger == t) d.outcome.seized.push_back(Seized{seized.what, seized.count});
       std::vector<DraftActor> speaker;  // who the sentence says is speaking, as an actor
@@ -356,7 +362,7 @@ void BuildDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
         if (std::find(d.attribution.begin(), d.attribution.end(), a.who) == d.attribution.end())
           d.attribution.push_back(a.who);
         const int actor = fa.actor_at[a.first];
-        if (speaker.empty() && actor >= 0) speaker.push_back(MakeActor(doc, fa.actors[static_cast<size_t>(actor)]));
+        if (speaker.empty() && actor >= 0) speaker.push_back(MakeActor(ctx.lex, doc, fa.actors[static_cast<size_t>(actor)]));
       }
       // What the mood of the clause and the kind of the actors make of the event.
       ApplyMood(hit.mood, speaker, &d);
@@ -477,8 +483,8 @@ void CompleteDrafts(const BuildContext& ctx, std::vector<EventDraft>* drafts) {
     const FieldView& view = ctx.View(m.field);
     if (d.source.empty() && d.type == EventType::kCoerce) {
       for (const extract::ActorPhrase& phrase : view.analysis->ActorsOf(m.sentence))
-        if (phrase.kind == ActorKind::kPolice || phrase.kind == ActorKind::kMilitary) {
-          d.source.push_back(MakeActor(*view.doc, phrase));
+        if (ctx.lex.kind(phrase.kind).security) {
+          d.source.push_back(MakeActor(ctx.lex, *view.doc, phrase));
           d.explanation.push_back("source: the security forces named in the sentence");
           break;
         }

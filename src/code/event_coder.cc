@@ -56,31 +56,9 @@ Location ToLocation(const geo::GeoResult& geo, int index) {
   return loc;
 }
 
-// Kinds whose members belong to the country where they act, unless the text says
-// otherwise: agents of the state and the local population.
-bool TakesLocalCountry(const DraftActor& a) {
-  if (a.state) return true;
-  switch (a.actor.kind) {
-    case ActorKind::kProtesters:
-    case ActorKind::kRioters:
-    case ActorKind::kCivilians:
-    case ActorKind::kLabor:
-    case ActorKind::kStudents:
-    case ActorKind::kHealth:
-    case ActorKind::kJudiciary:
-    case ActorKind::kParty:
-    case ActorKind::kBusiness:
-    case ActorKind::kReligious:
-    case ActorKind::kMedia:
-      return true;
-    default:
-      return false;
-  }
-}
-
 void FinishActor(const std::string& local_country, DraftActor* a) {
   // A named person (a president, a minister) may act abroad: no country by place.
-  if (!a->actor.country && !local_country.empty() && TakesLocalCountry(*a) && !a->named_person)
+  if (!a->actor.country && !local_country.empty() && (a->state || a->local) && !a->named_person)
     a->actor.country = local_country;
   a->actor.code = a->actor.country.value_or("") + a->actor.sector.value_or("");
 }
@@ -152,9 +130,7 @@ void EventCoder::Code(const Article& article, const text::Document& title, const
     // A crowd that demands something is protesting ("laborers who demanded to go home").
     bool crowd_source = false;
     for (const DraftActor& a : d.source)
-      crowd_source |= a.actor.kind == ActorKind::kProtesters || a.actor.kind == ActorKind::kCivilians ||
-                      a.actor.kind == ActorKind::kLabor || a.actor.kind == ActorKind::kStudents ||
-                      a.actor.kind == ActorKind::kMigrants;
+      crowd_source |= a.crowd;
     acled_context.protest_in_article |= d.type == EventType::kProtest || (d.type == EventType::kDemand && crowd_source);
   }
   // An event told only as the reason for another ("after the strike", "protest

@@ -41,6 +41,9 @@ void ActorTokens(std::string_view role, const std::vector<DraftActor>& actors, s
     out->push_back(std::string(role) + "=" + std::string(ToString(a.actor.kind)));
     if (a.armed) out->push_back(std::string(role) + "_armed");
     if (a.state) out->push_back(std::string(role) + "_state");
+    if (a.crowd) out->push_back(std::string(role) + "_crowd");
+    if (a.security) out->push_back(std::string(role) + "_security");
+    if (a.observer) out->push_back(std::string(role) + "_observer");
     if (a.country_actor) out->push_back(std::string(role) + "_country");
     if (a.named_person) out->push_back(std::string(role) + "_named");
     if (a.actor.count) out->push_back(std::string(role) + "_counted");

@@ -27,10 +27,8 @@ namespace {
 // merging linear in long documents; news repeats an event within a few paragraphs.
 constexpr size_t kMergeWindow = 48;
 
-bool IsCrowdKind(ActorKind kind) {
-  return kind == ActorKind::kProtesters || kind == ActorKind::kRioters || kind == ActorKind::kCivilians ||
-         kind == ActorKind::kStudents || kind == ActorKind::kLabor || kind == ActorKind::kUnknown;
-}
+// A crowd, or a group the text does not name ("dozens were dispersed").
+bool CrowdOrUnnamed(const DraftActor& a) { return a.crowd || a.actor.kind == ActorKind::kUnknown; }
 
 bool RemoteWeapon(const EventDraft& d) {
   return d.mode == "aerial" || d.mode == "artillery" || d.mode == "explosives" || d.mode == "suicide" ||
@@ -105,12 +103,11 @@ bool ActorsCompatible(const EventDraft& a, const EventDraft& b) {
   // "protesters" of the next.
   auto kinds = [](const EventDraft& d) {
     uint32_t set = 0;
-    auto add = [&](ActorKind kind) {
-      set |= IsCrowdKind(kind) && kind != ActorKind::kUnknown ? 1u << static_cast<uint32_t>(ActorKind::kProtesters)
-                                                               : 1u << static_cast<uint32_t>(kind);
+    auto add = [&](const DraftActor& a) {
+      set |= 1u << static_cast<uint32_t>(a.crowd ? ActorKind::kProtesters : a.actor.kind);
     };
-    for (const DraftActor& x : d.source) add(x.actor.kind);
-    for (const DraftActor& x : d.target) add(x.actor.kind);
+    for (const DraftActor& x : d.source) add(x);
+    for (const DraftActor& x : d.target) add(x);
     return set;
   };
   const uint32_t ka = kinds(a), kb = kinds(b);
@@ -302,9 +299,9 @@ void LinkProtests(const geo::GeoResult& geo, std::vector<EventDraft>* drafts) {
           !DatesCompatible(protest, other))
         continue;
       bool targets_crowd = other.target.empty();
-      for (const DraftActor& a : other.target) targets_crowd |= IsCrowdKind(a.actor.kind);
+      for (const DraftActor& a : other.target) targets_crowd |= CrowdOrUnnamed(a);
       bool by_crowd = false;
-      for (const DraftActor& a : other.source) by_crowd |= IsCrowdKind(a.actor.kind) && !a.armed;
+      for (const DraftActor& a : other.source) by_crowd |= CrowdOrUnnamed(a) && !a.armed;
       if (other.type == EventType::kCoerce && (other.mode == "arrest" || other.mode == "repression") &&
           targets_crowd) {
         protest.cues |= extract::CueBit(extract::Cue::kIntervene);

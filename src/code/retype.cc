@@ -97,10 +97,10 @@ void RetypeByActors(EventDraft* d) {
     }
   }
   if (d->type != EventType::kProtest || d->source.empty()) return;
-  const ActorKind kind = d->source.front().actor.kind;
-  if (d->source.front().country_actor && d->mode != "obstruct") {
+  const DraftActor& source = d->source.front();
+  if (source.country_actor && d->mode != "obstruct") {
     Become(d, EventType::kDisapprove, "114", "a government's protest");
-  } else if ((kind == ActorKind::kMilitary || kind == ActorKind::kPolice || d->source.front().country_actor) &&
+  } else if ((source.security || source.country_actor) &&
              d->mode == "obstruct") {
     Become(d, EventType::kCoerce, "172", "a blockade by security forces");
     d->mode = "restrict";

@@ -6,7 +6,7 @@
 namespace annals {
 namespace {
 
-constexpr std::array<std::string_view, 23> kActorKindNames = {
+constexpr std::array<std::string_view, kActorKindCount> kActorKindNames = {
     "police", "military", "government", "migrants", "refugees", "protesters", "rioters", "civilians",
     "rebels", "militia", "criminals", "media", "judiciary", "party", "ngo", "igo", "business", "labor",
     "students", "health", "religious", "person", "unknown"};

@@ -12,6 +12,7 @@ extern const std::string_view kStatementWordsTsv;
 extern const std::string_view kActorNounsTsv;
 extern const std::string_view kOrganizationsTsv;
 extern const std::string_view kTitlesTsv;
+extern const std::string_view kActorKindsTsv;
 extern const std::string_view kWordClassesTsv;
 extern const std::string_view kOutcomeWordsTsv;
 }  // namespace annals::embedded
@@ -209,6 +210,29 @@ Result<std::unique_ptr<Lexicons>> Lexicons::Load() {
       lex->title_matcher_.Add(entry.phrase, static_cast<uint32_t>(lex->actors_.size()));
       lex->actors_.push_back(entry);
     }
+  }
+  {
+    constexpr std::string_view kFile = "data/actors/actor_kinds.tsv";
+    Result<TsvTable> table = ParseTsv(embedded::kActorKindsTsv, kFile, 5);
+    if (!table.ok()) return table.status();
+    std::array<bool, kActorKindCount> seen{};
+    for (const TsvTable::Row& row : table.value().rows) {
+      const auto kind = ActorKindFromString(row.fields[0]);
+      if (!kind) return RowError(kFile, row, "unknown actor kind '" + std::string(row.fields[0]) + "'");
+      if (seen[static_cast<size_t>(*kind)]) return RowError(kFile, row, "a second row for this kind");
+      seen[static_cast<size_t>(*kind)] = true;
+      for (size_t c = 1; c < 5; ++c)
+        if (row.fields[c] != "0" && row.fields[c] != "1") return RowError(kFile, row, "a property must be 0 or 1");
+      ActorKindProperties& p = lex->kinds_[static_cast<size_t>(*kind)];
+      p.crowd = row.fields[1] == "1";
+      p.security = row.fields[2] == "1";
+      p.observer = row.fields[3] == "1";
+      p.local = row.fields[4] == "1";
+    }
+    for (size_t k = 0; k < seen.size(); ++k)
+      if (!seen[k])
+        return Status(ErrorCode::kCorruptResource, std::string(kFile) + ": no row for the actor kind '" +
+                                                       std::string(ToString(static_cast<ActorKind>(k))) + "'");
   }
   return lex;
 }

@@ -3,6 +3,7 @@
 #ifndef ANNALS_EXTRACT_LEXICONS_H_
 #define ANNALS_EXTRACT_LEXICONS_H_
 
+#include <array>
 #include <deque>
 #include <memory>
 #include <string>
@@ -74,6 +75,14 @@ struct ActorEntry {
   bool short_name = false;      // three letters or fewer: must be written in capitals
 };
 
+// What a kind of actor is (data/actors/actor_kinds.tsv).
+struct ActorKindProperties {
+  bool crowd = false;     // members of the public who gather, march, riot or are dispersed
+  bool security = false;  // the state's armed forces
+  bool observer = false;  // reports, monitors or mediates rather than takes part
+  bool local = false;     // belongs to the country where it acts unless the text says otherwise
+};
+
 // Context cues for the ACLED sub-event rules (data/events/cues.tsv).
 enum class Cue : uint8_t {
   kAir, kShell, kIed, kSuicide, kGrenade, kChemical, kSexual, kAbduct, kRegain, kOvertake, kTransfer,
@@ -105,6 +114,8 @@ class Lexicons {
 
   const PhraseMatcher& cue_matcher() const { return cue_matcher_; }
 
+  const ActorKindProperties& kind(ActorKind k) const { return kinds_[static_cast<size_t>(k)]; }
+
   // Words inside a reported statement that make it an event of a type
   // (data/events/statement_words.tsv); values index statement_type().
   const PhraseMatcher& statement_matcher() const { return statement_matcher_; }
@@ -128,6 +139,7 @@ class Lexicons {
   PhraseMatcher actor_matcher_;
   PhraseMatcher title_matcher_;
   std::vector<Cue> cues_;
+  std::array<ActorKindProperties, kActorKindCount> kinds_{};
   PhraseMatcher cue_matcher_;
   std::vector<EventType> statement_types_;
   PhraseMatcher statement_matcher_;
