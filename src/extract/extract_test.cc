@@ -265,6 +265,19 @@ TEST_F(ExtractTest, ACapitalisedMayIsAMonthOrANameNoModal) {
   EXPECT_EQ(Trigger("block")->status, EventStatus::kHypothetical);
 }
 
+TEST_F(ExtractTest, ActorKindsCarryTheirProperties) {
+  // data/actors/actor_kinds.tsv
+  EXPECT_TRUE(lex_->kind(ActorKind::kMigrants).crowd);
+  EXPECT_TRUE(lex_->kind(ActorKind::kLabor).crowd);
+  EXPECT_FALSE(lex_->kind(ActorKind::kPolice).crowd);
+  EXPECT_TRUE(lex_->kind(ActorKind::kPolice).security);
+  EXPECT_FALSE(lex_->kind(ActorKind::kRebels).security);
+  EXPECT_TRUE(lex_->kind(ActorKind::kIgo).observer);
+  EXPECT_FALSE(lex_->kind(ActorKind::kGovernment).observer);
+  EXPECT_TRUE(lex_->kind(ActorKind::kProtesters).local);
+  EXPECT_FALSE(lex_->kind(ActorKind::kMigrants).local);
+}
+
 TEST_F(ExtractTest, AStatementOfBlameIsACriticismCandidate) {
   Read("The union's leader, Ann Cole, said the closure was a disgrace.");
   const TriggerHit* said = Trigger("said");
